@@ -45,11 +45,10 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--element: the input is unbatched, so N must be 0");
         }
         ElementExplanation e = ElementExplanation.of(conv, x.tensor(), n, idx[idx.length - 2], idx[idx.length - 1]);
-        String origin = x.origin();
-        if (layer.weight == null) {
-            origin += "; parameters as torch.manual_seed(" + layer.seed + "); nn.Conv1d(...)";
-        }
-        command.commandLine().getOut().print(ExplainText.render(e, origin));
+        String parameters = layer.weight == null
+                ? "as torch.manual_seed(" + layer.seed + "); nn.Conv1d(...) initialises them"
+                : "read from " + layer.weight + (layer.biasFile == null ? "" : " and " + layer.biasFile);
+        command.commandLine().getOut().print(ExplainText.render(e, x.origin(), parameters));
         return 0;
     }
 }

@@ -18,7 +18,11 @@ final class ExplainText {
     private ExplainText() {
     }
 
-    static String render(ElementExplanation e, String inputOrigin) {
+    /**
+     * @param inputOrigin      where the input came from
+     * @param parametersOrigin where the weight and bias came from
+     */
+    static String render(ElementExplanation e, String inputOrigin, String parametersOrigin) {
         ConvSpec s = e.layer().spec();
         int[] in = e.input().shape();
         boolean batched = in.length == 3;
@@ -31,8 +35,9 @@ final class ExplainText {
         int padRight = totalPadding(s, length) - padLeft;
         StringBuilder b = new StringBuilder();
         b.append(e.layer()).append('\n');
-        b.append("  dtype ").append(s.dtype()).append("; input ").append(Shapes.format(in)).append(", ")
+        b.append("  input       ").append(Shapes.format(in)).append(' ').append(s.dtype()).append(", ")
                 .append(inputOrigin).append('\n');
+        b.append("  parameters  ").append(parametersOrigin).append('\n');
 
         b.append("\nweight  ").append(Shapes.format(s.weightShape()))
                 .append(" = (out_channels, in_channels / groups, kernel_size)\n");
@@ -58,12 +63,17 @@ final class ExplainText {
                 .append(" - dilation*(kernel_size - 1) - 1) / stride) + 1\n");
         b.append("              = floor((").append(length).append(" + ").append(padNumbers).append(" - ")
                 .append(dilation).append("*(").append(k).append(" - 1) - 1) / ").append(stride).append(") + 1\n");
-        b.append("              = ").append(out[out.length - 1]).append('\n');
+        int numerator = length + padLeft + padRight - dilation * (k - 1) - 1;
+        b.append("              = floor(").append(numerator).append(" / ").append(stride).append(") + 1 = ")
+                .append(out[out.length - 1]).append('\n');
         paddingNote(b, s, padLeft, padRight);
 
         String idx = batched ? e.n() + ", " + e.o() + ", " + e.t() : e.o() + ", " + e.t();
         b.append("\noutput[").append(idx).append("] taken apart\n");
-        b.append("  output[n, o, t] = bias[o] + sum over c, k of weight[o, c, k] * x[n, first + c, position]\n");
+        String xTerm = (batched ? "x[n, " : "x[") + (s.groups() > 1 ? "first + c" : "c") + ", position]";
+        b.append("  ").append(batched ? "output[n, o, t]" : "output[o, t]").append(" = ")
+                .append(s.bias() ? "bias[o] + " : "").append("sum over c, k of weight[o, c, k] * ").append(xTerm)
+                .append('\n');
         b.append("  position = t*stride - pad_left + k*dilation = ").append(e.t()).append('*').append(stride)
                 .append(" - ").append(padLeft).append(" + k*").append(dilation).append(", for k = 0..").append(k - 1)
                 .append('\n');
@@ -73,31 +83,35 @@ final class ExplainText {
                     .append(e.firstChannel() + s.inChannelsPerGroup() - 1).append(" (first = ")
                     .append(e.firstChannel()).append(")\n");
         }
-        List<String> notes = new ArrayList<>();
         for (ChannelTerm term : e.terms()) {
             int c = term.channel() - e.firstChannel();
-            String xName = batched ? "x[" + e.n() + ", " + term.channel() + ", pos]" : "x[" + term.channel() + ", pos]";
+            boolean padded = term.taps().stream().anyMatch(tap -> tap.fill() != Fill.INPUT);
             List<String[]> rows = new ArrayList<>();
-            String[] kRow = new String[k + 1];
-            String[] posRow = new String[k + 1];
-            String[] xRow = new String[k + 1];
-            String[] wRow = new String[k + 1];
-            String[] pRow = new String[k + 1];
-            kRow[0] = "k";
-            posRow[0] = "position";
-            xRow[0] = xName;
-            wRow[0] = "weight[" + e.o() + ", " + c + ", k]";
-            pRow[0] = "product";
+            String[] kRow = row(k, "k");
+            String[] posRow = row(k, "position");
+            String[] fromRow = row(k, "filled by");
+            String[] xRow = row(k, batched ? "x[" + e.n() + ", " + term.channel() + ", position]"
+                    : "x[" + term.channel() + ", position]");
+            String[] wRow = row(k, "weight[" + e.o() + ", " + c + ", k]");
+            String[] pRow = row(k, "product");
             for (Tap tap : term.taps()) {
                 int col = tap.k() + 1;
                 kRow[col] = Integer.toString(tap.k());
                 posRow[col] = Integer.toString(tap.position());
-                xRow[col] = num(tap.x()) + marker(tap, notes, s.paddingMode());
+                fromRow[col] = switch (tap.fill()) {
+                    case INPUT -> "input";
+                    case ZERO -> "zero pad";
+                    case COPY -> "copy of " + tap.source();
+                };
+                xRow[col] = num(tap.x());
                 wRow[col] = num(tap.w());
                 pRow[col] = num(tap.product());
             }
             rows.add(kRow);
             rows.add(posRow);
+            if (padded) {
+                rows.add(fromRow);
+            }
             rows.add(xRow);
             rows.add(wRow);
             rows.add(pRow);
@@ -105,29 +119,20 @@ final class ExplainText {
             table(b, rows);
             b.append("    dot product = ").append(fmt(term.dot())).append('\n');
         }
-        if (!notes.isEmpty()) {
-            b.append('\n');
-            for (int i = 0; i < notes.size(); i++) {
-                b.append("  ").append("*".repeat(i + 1)).append(' ').append(notes.get(i)).append('\n');
-            }
-        }
         double sum = 0;
         for (ChannelTerm term : e.terms()) {
             sum += term.dot();
         }
         b.append('\n');
-        b.append(String.format(Locale.ROOT, "  sum of the %d dot product%s %s%n", e.terms().size(),
-                e.terms().size() == 1 ? " " : "s", pad(fmt(sum))));
-        if (e.bias() != null) {
-            b.append(String.format(Locale.ROOT, "  + bias[%d]                 %s%n", e.o(), pad(fmt(e.bias()))));
-        }
         String name = "output[" + idx + "]";
-        b.append(String.format(Locale.ROOT, "  = %-24s %s  (by hand, in double precision)%n", name,
-                pad(fmt(e.byHand()))));
-        b.append(String.format(Locale.ROOT, "    %-24s %s  (computed by the layer, %s)%n", name,
-                pad(exact(e.layerValue(), s.dtype())), s.dtype()));
-        b.append(String.format(Locale.ROOT, "    %-24s %s%s%n", "difference", pad(sci(e.difference())),
-                s.dtype() == DType.FLOAT32 && e.difference() > 0 ? "  (the layer rounds to float32)" : ""));
+        line(b, "  ", "sum of the " + e.terms().size() + " dot products", exact(sum, s.dtype()), "");
+        if (e.bias() != null) {
+            line(b, "  ", "+ bias[" + e.o() + "]", exact(e.bias(), s.dtype()), "");
+        }
+        line(b, "  ", "= " + name + " by hand", exact(e.byHand(), s.dtype()), "(in double precision)");
+        line(b, "    ", name + " by the layer", exact(e.layerValue(), s.dtype()), "(" + s.dtype() + ")");
+        line(b, "    ", "difference", sci(e.difference()),
+                s.dtype() == DType.FLOAT32 && e.difference() > 0 ? "(the layer rounds to float32)" : "");
         return b.toString();
     }
 
@@ -161,19 +166,15 @@ final class ExplainText {
                 }).append(".\n");
     }
 
-    /** A footnote mark for a padded tap; {@code notes} collects one note per distinct padded position. */
-    private static String marker(Tap tap, List<String> notes, PaddingMode mode) {
-        if (tap.fill() == Fill.INPUT) {
-            return "";
-        }
-        String note = "position " + tap.position() + " is padding: "
-                + (tap.fill() == Fill.ZERO ? "zero" : mode + ", a copy of position " + tap.source());
-        int i = notes.indexOf(note);
-        if (i < 0) {
-            notes.add(note);
-            i = notes.size() - 1;
-        }
-        return " " + "*".repeat(i + 1);
+    private static String[] row(int k, String label) {
+        String[] r = new String[k + 1];
+        r[0] = label;
+        return r;
+    }
+
+    private static void line(StringBuilder b, String indent, String label, String value, String note) {
+        b.append(String.format(Locale.ROOT, "%s%-" + (32 - indent.length()) + "s %18s  %s", indent, label, value, note)
+                .stripTrailing()).append('\n');
     }
 
     private static void table(StringBuilder b, List<String[]> rows) {
@@ -210,7 +211,4 @@ final class ExplainText {
         return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v);
     }
 
-    private static String pad(String s) {
-        return String.format("%14s", s);
-    }
 }

@@ -62,12 +62,15 @@ public final class Convolution {
             outSize[i] = Math.toIntExact((in[i + 2] + 2L * p[i] - extent) / s[i] + 1);
         }
         if (backend == TorchBackend.EMPTY) {
-            // An input without channels gives an output without channels, whatever out_channels is.
+            // ATen's empty path multiplies the empty input by the flattened weight (no channels) or by its first
+            // element (no batch), so: an input without channels gives an output without channels, whatever
+            // out_channels is; dtypes promote only in the first form; the second needs a weight element.
             int channels = in[1] == 0 ? 0 : w[0];
-            DType dtype = DType.promote(input.dtype(), weight.dtype());
-            if (bias != null) {
-                dtype = DType.promote(dtype, bias.dtype());
+            if (in[1] != 0 && weight.numel() == 0) {
+                throw new ConvException(ConvException.PythonType.IndexError,
+                        "select(): index 0 out of range for tensor of size [0] at dimension 0");
             }
+            DType dtype = in[1] == 0 ? DType.promote(input.dtype(), weight.dtype()) : input.dtype();
             return new ConvPlan(null, Shapes.prepend(in[0], Shapes.prepend(channels, outSize)), dtype);
         }
         int[] inSize = new int[dims];
