@@ -208,13 +208,19 @@ public final class Pad {
         int n = pad.length / 2;
         int first = input.dim() - n;
         int[] out = input.shape();
+        for (int d = 0; d < n; d++) {
+            out[first + d] = input.size(first + d) + left(pad, d) + right(pad, d);
+        }
+        // The "too small" checks pass as long as one padded size is positive; another may still be negative.
+        for (int s : out) {
+            check(s >= 0, () -> "Trying to create tensor with negative dimension " + s + ": " + Shapes.format(out));
+        }
         int[][] maps = new int[n][];
         for (int d = 0; d < n; d++) {
             int size = input.size(first + d);
             int l = left(pad, d);
             int r = right(pad, d);
-            int o = size + l + r;
-            out[first + d] = o;
+            int o = out[first + d];
             maps[d] = new int[o];
             for (int j = 0; j < o; j++) {
                 maps[d][j] = rule.source(j, l, r, size);

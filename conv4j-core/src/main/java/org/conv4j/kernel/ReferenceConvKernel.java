@@ -7,10 +7,10 @@ import org.conv4j.tensor.Tensor;
  * The oracle: plain loops over the definition, with no tiling, threads or SIMD. It supports every problem, is
  * the fallback of every selection and the yardstick every fast kernel is tested against. Keep it this simple.
  *
- * <p>Note [Reference accumulation]: every sum is accumulated in double precision in one fixed order (bias first,
- * then input channel, then kernel taps in row-major order; for gradients, batch then output position) and
- * rounded once to the tensor's dtype. In float32 that is at least as accurate as PyTorch's float32 kernels, so
- * the two agree within the conformance tolerance, which scales with {@code sqrt(terms)}.
+ * <p>Note [Reference accumulation]: every sum is accumulated in double precision in one fixed order (the order
+ * of {@link #forEachProduct}; bias first) and rounded once to the tensor's dtype. In float32 that is at least
+ * as accurate as PyTorch's float32 kernels, so the two agree within the conformance tolerance, which scales
+ * with {@code sqrt(terms)}.
  *
  * <p>1-D and 2-D problems run as 3-D ones with leading spatial dimensions of size 1, as ATen views a 1-D
  * convolution as a 2-D one.
@@ -68,20 +68,25 @@ public final class ReferenceConvKernel implements ConvKernel {
         }
     }
 
-    @Override
-    public void forward(ConvProblem problem, Tensor input, Tensor weight, Tensor bias, Tensor output) {
-        Geometry q = Geometry.of(problem);
-        double[] x = input.toDoubleArray();
-        double[] w = weight.toDoubleArray();
-        double[] b = bias == null ? null : bias.toDoubleArray();
-        double[] y = new double[output.numel()];
+    /** One product of the definition: {@code out[outIndex] += weight[weightIndex] * in[inIndex]}. */
+    @FunctionalInterface
+    private interface Product {
+        void accept(int outIndex, int weightIndex, int inIndex);
+    }
+
+    /**
+     * Enumerates every product of the definition once, skipping taps that fall on zero padding, in one fixed
+     * order: batch, output channel, output position, input channel of the group, kernel tap. Forward and both
+     * weight-side and input-side gradients are this one enumeration with a different accumulation.
+     */
+    private static void forEachProduct(Geometry q, Product product) {
         for (int n = 0; n < q.n; n++) {
             for (int o = 0; o < q.cOut; o++) {
                 int firstChannel = (o / q.cOutG()) * q.cInG();
                 for (int tz = 0; tz < q.out[0]; tz++) {
                     for (int ty = 0; ty < q.out[1]; ty++) {
                         for (int tx = 0; tx < q.out[2]; tx++) {
-                            double acc = b == null ? 0.0 : b[o];
+                            int out = q.outIndex(n, o, tz, ty, tx);
                             for (int c = 0; c < q.cInG(); c++) {
                                 for (int kz = 0; kz < q.k[0]; kz++) {
                                     int iz = q.source(0, tz, kz);
@@ -98,18 +103,33 @@ public final class ReferenceConvKernel implements ConvKernel {
                                             if (ix < 0 || ix >= q.in[2]) {
                                                 continue;
                                             }
-                                            acc += w[q.weightIndex(o, c, kz, ky, kx)]
-                                                    * x[q.inIndex(n, firstChannel + c, iz, iy, ix)];
+                                            product.accept(out, q.weightIndex(o, c, kz, ky, kx),
+                                                    q.inIndex(n, firstChannel + c, iz, iy, ix));
                                         }
                                     }
                                 }
                             }
-                            y[q.outIndex(n, o, tz, ty, tx)] = acc;
                         }
                     }
                 }
             }
         }
+    }
+
+    @Override
+    public void forward(ConvProblem problem, Tensor input, Tensor weight, Tensor bias, Tensor output) {
+        Geometry q = Geometry.of(problem);
+        double[] x = input.toDoubleArray();
+        double[] w = weight.toDoubleArray();
+        double[] y = new double[output.numel()];
+        if (bias != null) {
+            // Bias first, then the products: see Note [Reference accumulation].
+            int plane = q.out[0] * q.out[1] * q.out[2];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = bias.getDouble((i / plane) % q.cOut);
+            }
+        }
+        forEachProduct(q, (out, wi, in) -> y[out] += w[wi] * x[in]);
         store(y, output);
     }
 
@@ -120,40 +140,7 @@ public final class ReferenceConvKernel implements ConvKernel {
         double[] w = weight.toDoubleArray();
         double[] gx = new double[gradInput.numel()];
         // The adjoint of forward: every product w * x there sends w * gradOutput back to that x.
-        for (int n = 0; n < q.n; n++) {
-            for (int o = 0; o < q.cOut; o++) {
-                int firstChannel = (o / q.cOutG()) * q.cInG();
-                for (int tz = 0; tz < q.out[0]; tz++) {
-                    for (int ty = 0; ty < q.out[1]; ty++) {
-                        for (int tx = 0; tx < q.out[2]; tx++) {
-                            double g = gy[q.outIndex(n, o, tz, ty, tx)];
-                            for (int c = 0; c < q.cInG(); c++) {
-                                for (int kz = 0; kz < q.k[0]; kz++) {
-                                    int iz = q.source(0, tz, kz);
-                                    if (iz < 0 || iz >= q.in[0]) {
-                                        continue;
-                                    }
-                                    for (int ky = 0; ky < q.k[1]; ky++) {
-                                        int iy = q.source(1, ty, ky);
-                                        if (iy < 0 || iy >= q.in[1]) {
-                                            continue;
-                                        }
-                                        for (int kx = 0; kx < q.k[2]; kx++) {
-                                            int ix = q.source(2, tx, kx);
-                                            if (ix < 0 || ix >= q.in[2]) {
-                                                continue;
-                                            }
-                                            gx[q.inIndex(n, firstChannel + c, iz, iy, ix)] +=
-                                                    w[q.weightIndex(o, c, kz, ky, kx)] * g;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        forEachProduct(q, (out, wi, in) -> gx[in] += w[wi] * gy[out]);
         store(gx, gradInput);
     }
 
@@ -163,41 +150,7 @@ public final class ReferenceConvKernel implements ConvKernel {
         double[] x = input.toDoubleArray();
         double[] gy = gradOutput.toDoubleArray();
         double[] gw = new double[gradWeight.numel()];
-        for (int o = 0; o < q.cOut; o++) {
-            int firstChannel = (o / q.cOutG()) * q.cInG();
-            for (int c = 0; c < q.cInG(); c++) {
-                for (int kz = 0; kz < q.k[0]; kz++) {
-                    for (int ky = 0; ky < q.k[1]; ky++) {
-                        for (int kx = 0; kx < q.k[2]; kx++) {
-                            double acc = 0.0;
-                            for (int n = 0; n < q.n; n++) {
-                                for (int tz = 0; tz < q.out[0]; tz++) {
-                                    int iz = q.source(0, tz, kz);
-                                    if (iz < 0 || iz >= q.in[0]) {
-                                        continue;
-                                    }
-                                    for (int ty = 0; ty < q.out[1]; ty++) {
-                                        int iy = q.source(1, ty, ky);
-                                        if (iy < 0 || iy >= q.in[1]) {
-                                            continue;
-                                        }
-                                        for (int tx = 0; tx < q.out[2]; tx++) {
-                                            int ix = q.source(2, tx, kx);
-                                            if (ix < 0 || ix >= q.in[2]) {
-                                                continue;
-                                            }
-                                            acc += gy[q.outIndex(n, o, tz, ty, tx)]
-                                                    * x[q.inIndex(n, firstChannel + c, iz, iy, ix)];
-                                        }
-                                    }
-                                }
-                            }
-                            gw[q.weightIndex(o, c, kz, ky, kx)] = acc;
-                        }
-                    }
-                }
-            }
-        }
+        forEachProduct(q, (out, wi, in) -> gw[wi] += gy[out] * x[in]);
         store(gw, gradWeight);
     }
 
@@ -207,15 +160,12 @@ public final class ReferenceConvKernel implements ConvKernel {
         double[] gy = gradOutput.toDoubleArray();
         int plane = q.out[0] * q.out[1] * q.out[2];
         double[] gb = new double[q.cOut];
-        for (int o = 0; o < q.cOut; o++) {
-            double acc = 0.0;
-            for (int n = 0; n < q.n; n++) {
-                int base = (n * q.cOut + o) * plane;
+        for (int n = 0; n < q.n; n++) {
+            for (int o = 0; o < q.cOut; o++) {
                 for (int t = 0; t < plane; t++) {
-                    acc += gy[base + t];
+                    gb[o] += gy[(n * q.cOut + o) * plane + t];
                 }
             }
-            gb[o] = acc;
         }
         store(gb, gradBias);
     }
