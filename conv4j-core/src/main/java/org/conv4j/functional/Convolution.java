@@ -9,6 +9,7 @@ import org.conv4j.functional.ConvChecks.TorchBackend;
 import org.conv4j.kernel.ConvKernel;
 import org.conv4j.kernel.ConvKernels;
 import org.conv4j.kernel.ConvProblem;
+import org.conv4j.kernel.KernelWeight;
 import org.conv4j.tensor.DType;
 import org.conv4j.tensor.Shapes;
 import org.conv4j.tensor.Tensor;
@@ -148,7 +149,7 @@ public final class Convolution {
     }
 
     /** Computes a planned call on a batched input. */
-    public static Tensor forward(ConvPlan plan, Tensor input, Tensor weight, Tensor bias) {
+    public static Tensor forward(ConvPlan plan, Tensor input, KernelWeight weight, Tensor bias) {
         if (plan.isEmpty()) {
             return Tensor.zeros(plan.outputDType(), plan.outputShape());
         }
@@ -164,10 +165,11 @@ public final class Convolution {
      * The gradients of a planned call for {@code gradOutput} (batched, shaped like the output). An empty call has
      * all-zero gradients.
      */
-    public static Gradients backward(ConvPlan plan, Tensor input, Tensor weight, Tensor bias, Tensor gradOutput,
-            Set<Grad> wanted) {
+    public static Gradients backward(ConvPlan plan, Tensor input, KernelWeight weight, Tensor bias,
+            Tensor gradOutput, Set<Grad> wanted) {
+        Tensor w = weight.tensor();
         Tensor gi = wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null;
-        Tensor gw = wanted.contains(Grad.WEIGHT) ? Tensor.zeros(weight.dtype(), weight.shape()) : null;
+        Tensor gw = wanted.contains(Grad.WEIGHT) ? Tensor.zeros(w.dtype(), w.shape()) : null;
         Tensor gb = wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null;
         if (plan.isEmpty()) {
             return new Gradients(gi, gw, gb);

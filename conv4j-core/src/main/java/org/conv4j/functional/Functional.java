@@ -5,6 +5,7 @@ import static org.conv4j.ConvException.check;
 import java.util.Set;
 
 import org.conv4j.ConvException;
+import org.conv4j.kernel.KernelWeight;
 import org.conv4j.tensor.Shapes;
 import org.conv4j.tensor.Tensor;
 import org.conv4j.tensor.TensorMeta;
@@ -90,6 +91,11 @@ public final class Functional {
 
     /** Computes a planned call. */
     public static Tensor forward(Plan plan, Tensor input, Tensor weight, Tensor bias) {
+        return forward(plan, input, KernelWeight.of(weight), bias);
+    }
+
+    /** Computes a planned call with a weight whose derived forms (packings) may be reused across calls. */
+    public static Tensor forward(Plan plan, Tensor input, KernelWeight weight, Tensor bias) {
         Tensor x = plan.batched() ? input : input.reshape(Shapes.prepend(1, input.shape()));
         Tensor y = Convolution.forward(plan.conv(), x, weight, bias);
         return plan.batched() ? y : y.reshape(Shapes.dropFirst(y.shape()));
@@ -97,6 +103,12 @@ public final class Functional {
 
     /** The gradients of a planned call; {@code gradOutput} must have the output's shape. */
     public static Gradients backward(Plan plan, Tensor input, Tensor weight, Tensor bias, Tensor gradOutput,
+            Set<Grad> wanted) {
+        return backward(plan, input, KernelWeight.of(weight), bias, gradOutput, wanted);
+    }
+
+    /** The gradients of a planned call, with a weight whose derived forms may be reused across calls. */
+    public static Gradients backward(Plan plan, Tensor input, KernelWeight weight, Tensor bias, Tensor gradOutput,
             Set<Grad> wanted) {
         int[] outShape = plan.outputShape();
         check(gradOutput.hasShape(outShape), () -> "Mismatch in shape: grad_output[0] has a shape of torch.Size("

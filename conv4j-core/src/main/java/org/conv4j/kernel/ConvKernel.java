@@ -17,10 +17,10 @@ public interface ConvKernel {
     boolean supports(ConvProblem problem, DType dtype);
 
     /** {@code output = conv(input, weight) + bias}; {@code bias} may be null. */
-    void forward(ConvProblem problem, Tensor input, Tensor weight, Tensor bias, Tensor output);
+    void forward(ConvProblem problem, Tensor input, KernelWeight weight, Tensor bias, Tensor output);
 
     /** {@code gradInput = d(output)/d(input)^T . gradOutput}: the gradient with respect to the (zero-padded) input. */
-    void backwardInput(ConvProblem problem, Tensor gradOutput, Tensor weight, Tensor gradInput);
+    void backwardInput(ConvProblem problem, Tensor gradOutput, KernelWeight weight, Tensor gradInput);
 
     /** {@code gradWeight[o, c, k] = sum over n, t of gradOutput[n, o, t] * input[n, c', t * stride - pad + k * dilation]}. */
     void backwardWeight(ConvProblem problem, Tensor input, Tensor gradOutput, Tensor gradWeight);

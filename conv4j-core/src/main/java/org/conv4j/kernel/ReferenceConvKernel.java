@@ -117,10 +117,10 @@ public final class ReferenceConvKernel implements ConvKernel {
     }
 
     @Override
-    public void forward(ConvProblem problem, Tensor input, Tensor weight, Tensor bias, Tensor output) {
+    public void forward(ConvProblem problem, Tensor input, KernelWeight weight, Tensor bias, Tensor output) {
         Geometry q = Geometry.of(problem);
         double[] x = input.toDoubleArray();
-        double[] w = weight.toDoubleArray();
+        double[] w = weight.tensor().toDoubleArray();
         double[] y = new double[output.numel()];
         if (bias != null) {
             // Bias first, then the products: see Note [Reference accumulation].
@@ -134,10 +134,10 @@ public final class ReferenceConvKernel implements ConvKernel {
     }
 
     @Override
-    public void backwardInput(ConvProblem problem, Tensor gradOutput, Tensor weight, Tensor gradInput) {
+    public void backwardInput(ConvProblem problem, Tensor gradOutput, KernelWeight weight, Tensor gradInput) {
         Geometry q = Geometry.of(problem);
         double[] gy = gradOutput.toDoubleArray();
-        double[] w = weight.toDoubleArray();
+        double[] w = weight.tensor().toDoubleArray();
         double[] gx = new double[gradInput.numel()];
         // The adjoint of forward: every product w * x there sends w * gradOutput back to that x.
         forEachProduct(q, (out, wi, in) -> gx[in] += w[wi] * gy[out]);

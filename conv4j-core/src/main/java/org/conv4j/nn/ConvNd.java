@@ -7,6 +7,7 @@ import org.conv4j.functional.Functional;
 import org.conv4j.functional.Grad;
 import org.conv4j.functional.Gradients;
 import org.conv4j.functional.Pad;
+import org.conv4j.kernel.KernelWeight;
 import org.conv4j.spec.ConvSpec;
 import org.conv4j.spec.Padding;
 import org.conv4j.spec.PaddingMode;
@@ -27,6 +28,7 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
     private final ConvSpec spec;
     private final Tensor weight; // (C_out, C_in / groups, *kernel)
     private final Tensor bias; // (C_out), or null
+    private final KernelWeight kernelWeight; // the weight with the packings kernels make once and reuse
 
     ConvNd(int spatialDims, ConvSpec spec, Tensor weight, Tensor bias) {
         this.spatialDims = spatialDims;
@@ -47,6 +49,7 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
         }
         this.weight = weight.copy();
         this.bias = bias == null ? null : bias.copy();
+        this.kernelWeight = KernelWeight.of(this.weight);
     }
 
     /**
@@ -109,7 +112,7 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
     public Tensor forward(Tensor input) {
         Plan plan = plan(TensorMeta.of(input));
         Tensor x = plan.pad() == null ? input : Pad.apply(plan.pad(), input);
-        return Functional.forward(plan.conv(), x, weight, bias);
+        return Functional.forward(plan.conv(), x, kernelWeight, bias);
     }
 
     /** All gradients for {@code gradOutput}: with respect to the input, the weight and (if any) the bias. */
@@ -124,7 +127,7 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
     public Gradients backward(Tensor input, Tensor gradOutput, Set<Grad> wanted) {
         Plan plan = plan(TensorMeta.of(input));
         Tensor x = plan.pad() == null ? input : Pad.apply(plan.pad(), input);
-        Gradients g = Functional.backward(plan.conv(), x, weight, bias, gradOutput, wanted);
+        Gradients g = Functional.backward(plan.conv(), x, kernelWeight, bias, gradOutput, wanted);
         if (plan.pad() == null || g.gradInput() == null) {
             return g;
         }

@@ -1,0 +1,86 @@
+package org.conv4j.kernel.fast;
+
+/**
+ * The innermost loops of the fast kernels, for one instruction set: a register tile of the packed GEMM and a
+ * depthwise row. {@link ScalarConvMath} is the portable default; {@code org.conv4j.simd.PanamaConvMath} implements
+ * the same with the Vector API. See Note [Bit-identical tiles] for the contract that lets tests compare the two
+ * exactly.
+ *
+ * <p>Note [Bit-identical tiles]: every output element is updated by one fused multiply-add per reduction step,
+ * in increasing reduction order, starting from the value already in {@code c} (or {@code y}). Implementations
+ * must keep that order and must not reassociate, so that every implementation, and every thread count, gives
+ * bit-identical results.
+ */
+public interface ConvMath {
+
+    /** A short name of the instruction set, e.g. {@code scalar} or {@code avx2/256}. */
+    String isa();
+
+    /** Rows of a register tile (output channels); the same for both dtypes. */
+    int tileRows();
+
+    /** Columns of a register tile (output positions) for float32. */
+    int tileColsF32();
+
+    /** Columns of a register tile (output positions) for float64. */
+    int tileColsF64();
+
+    /**
+     * One whole register tile ({@code MR = tileRows()} by {@code NR = tileColsF32()}) with B packed in panels:
+     * <pre>
+     * c[cOff + i*ldc + j] += sum over r &lt; kc of a[aOff + r*MR + i] * b[bOff + r*NR + j]
+     * </pre>
+     */
+    void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc);
+
+    /** {@link #tileF32(int, float[], int, float[], int, float[], int, int)} for float64 ({@code NR = tileColsF64()}). */
+    void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc);
+
+    /** The packed tile cut by the last rows of C: only rows {@code i < rows} of C are read and written. */
+    void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, int rows);
+
+    /** The ragged packed tile for float64. */
+    void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, int rows);
+
+    /**
+     * One whole register tile with B addressed through a table of row starts, so that a convolution's implicit
+     * im2col (rows that are shifted runs of the same input) needs no packing:
+     * <pre>
+     * c[cOff + i*ldc + j] += sum over r &lt; kc of a[aOff + r*MR + i] * b[bRows[bRowsOff + r] + bCol + j]
+     * </pre>
+     */
+    void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c, int cOff,
+            int ldc);
+
+    /** The table-addressed tile for float64. */
+    void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, double[] c,
+            int cOff, int ldc);
+
+    /** The table-addressed tile cut by the last rows of C. */
+    void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c, int cOff,
+            int ldc, int rows);
+
+    /** The ragged table-addressed tile for float64. */
+    void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, double[] c,
+            int cOff, int ldc, int rows);
+
+    /**
+     * A depthwise row: {@code y[yOff + j] += sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for
+     * {@code j < count}, taps in increasing order (the caller has zero-padded {@code x}; all reads are in range).
+     */
+    void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps, float[] y,
+            int yOff);
+
+    /** {@link #depthwiseF32} for float64. */
+    void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps, double[] y,
+            int yOff);
+
+    /**
+     * {@code sum over j < count of a[aOff + j] * b[bOff + j]}, in a fixed order on every implementation: products
+     * are fused into 8 lanes ({@code j mod 8}) in increasing {@code j}, then the lanes are added in order.
+     */
+    float dotF32(int count, float[] a, int aOff, float[] b, int bOff);
+
+    /** {@link #dotF32} for float64, with 4 lanes. */
+    double dotF64(int count, double[] a, int aOff, double[] b, int bOff);
+}

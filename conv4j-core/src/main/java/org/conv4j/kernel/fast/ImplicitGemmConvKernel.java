@@ -1,0 +1,369 @@
+package org.conv4j.kernel.fast;
+
+import org.conv4j.kernel.ConvKernel;
+import org.conv4j.kernel.ConvProblem;
+import org.conv4j.kernel.KernelWeight;
+import org.conv4j.tensor.DType;
+import org.conv4j.tensor.Tensor;
+
+/**
+ * General 1-D convolution as an implicit GEMM over the kernel taps ({@link TileGemm}), for every stride,
+ * dilation, padding and grouping:
+ * <ul>
+ *   <li>forward, per batch element and group: {@code y[o, t] = b[o] + sum over (c, k) of w[o, c, k] *
+ *       x[c, t*S + k*D - P]}: A = the weights (packed once per layer), B = the input read through {@link Spans};</li>
+ *   <li>input gradient: for each residue {@code ρ} of the input position modulo the stride, a stride-1 GEMM over
+ *       the output gradient with only the taps that reach that residue (no zero-stuffing, no wasted products):
+ *       {@code gx[c, ρ + S*j] = sum over (o, k) of w[o, c, k] * gy[o, j + e(k)]}, {@code e(k) = (ρ + P - k*D) / S};</li>
+ *   <li>weight gradient, per group: {@code gw[o, (c, k)] = sum over (n, t) of gy[n, o, t] * x[n, c, t*S + k*D - P]},
+ *       both operands packed block by block;</li>
+ *   <li>bias gradient: {@code gb[o] = sum over (n, t) of gy[n, o, t]}, in double, batch then position.</li>
+ * </ul>
+ * Work is split into items; every result element belongs to exactly one item, which sums its products in a fixed
+ * order, so results do not depend on the number of threads.
+ */
+public final class ImplicitGemmConvKernel implements ConvKernel {
+    /**
+     * From this many output channels per group on, B is repacked into contiguous panels: worth the copy when
+     * that many A panels stream each of them (measured on Zen 4 with AVX2).
+     */
+    static final int PACK_B_FROM_ROWS = 128;
+
+    private final ConvMath math;
+
+    public ImplicitGemmConvKernel(ConvMath math) {
+        this.math = math;
+    }
+
+    @Override
+    public String name() {
+        return "implicit-gemm/" + math.isa();
+    }
+
+    @Override
+    public boolean supports(ConvProblem problem, DType dtype) {
+        return problem.rank() == 1;
+    }
+
+    /** The 1-D geometry in ATen's names. */
+    record Geometry(int n, int cIn, int cOut, int g, int cg, int og, int l, int k, int s, int p, int d, int t) {
+        static Geometry of(ConvProblem q) {
+            int g = q.groups();
+            return new Geometry(q.batch(), q.inChannels(), q.outChannels(), g, q.inChannels() / g,
+                    q.outChannels() / g, q.inputSize()[0], q.kernelSize()[0], q.stride()[0], q.padBefore()[0],
+                    q.dilation()[0], q.outputSize()[0]);
+        }
+
+        /** Floating-point operations of one forward pass (and of each gradient but the bias's). */
+        long flops() {
+            return 2L * n * cOut * t * cg * k;
+        }
+    }
+
+    /** Key of a packed form of the weight in {@link KernelWeight}. */
+    private record Packing(String what, int groups, int stride, int dilation, int padding, int mr, DType dtype) {
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    @Override
+    public void forward(ConvProblem problem, Tensor input, KernelWeight weight, Tensor bias, Tensor output) {
+        Geometry q = Geometry.of(problem);
+        Typed t = Typed.of(input.dtype());
+        int mr = math.tileRows();
+        Object[] packed = weight.derived(new Packing("forward", q.g, 0, 0, 0, mr, input.dtype()), Object[].class,
+                w -> packForward(t, w, q.g, mr));
+        Object x = t.data(input);
+        Object y = t.data(output);
+        int reduction = q.cg * q.k;
+        int[] offsets = Spans.forwardOffsets(q.k, q.d, q.p);
+        int block = columnBlock(q.n * q.g, q.t, t.tileCols(math));
+        int blocks = (q.t + block - 1) / block;
+        Parallel.forEach(q.n * q.g * blocks, q.flops(), item -> {
+            int jb = item % blocks;
+            int g = (item / blocks) % q.g;
+            int n = item / blocks / q.g;
+            int jFrom = jb * block;
+            int jTo = Math.min(q.t, jFrom + block);
+            int cOff = (n * q.cOut + g * q.og) * q.t;
+            for (int o = 0; o < q.og; o++) {
+                double b = bias == null ? 0.0 : bias.getDouble(g * q.og + o);
+                t.fill(y, cOff + o * q.t + jFrom, cOff + o * q.t + jTo, b);
+            }
+            TileGemm.BSource spans = new Spans(t, x, (n * q.cIn + g * q.cg) * q.l, q.l, q.s, offsets).bSource();
+            TileGemm.run(t, math, new TileGemm.Prepacked(packed[g], reduction),
+                    q.og >= PACK_B_FROM_ROWS ? TileGemm.packedPanels(spans) : spans, reduction, 0, q.og, jFrom, jTo,
+                    y, cOff, q.t);
+        });
+    }
+
+    /** Weights of each group as A panels: {@code [o / MR][r = c*K + k][o % MR]}, rows past the group's zero. */
+    private static Object[] packForward(Typed t, Tensor weight, int groups, int mr) {
+        int[] s = weight.shape();
+        int og = s[0] / groups;
+        int reduction = s[1] * s[2];
+        Object w = t.data(weight);
+        Object[] packed = new Object[groups];
+        int panels = (og + mr - 1) / mr;
+        for (int g = 0; g < groups; g++) {
+            Object a = t.alloc(panels * reduction * mr);
+            for (int o = 0; o < og; o++) {
+                int base = (o / mr) * reduction * mr + o % mr;
+                int src = (g * og + o) * reduction;
+                for (int r = 0; r < reduction; r++) {
+                    t.set(a, base + r * mr, t.get(w, src + r));
+                }
+            }
+            packed[g] = a;
+        }
+        return packed;
+    }
+
+    /**
+     * Columns per work item: a whole block of {@link TileGemm#NC} where that gives every thread several items,
+     * smaller (down to one tile) where the outer dimensions are too few.
+     */
+    static int columnBlock(int outerItems, int columns, int nr) {
+        int want = 4 * Parallel.threads();
+        int block = TileGemm.NC;
+        while (block > nr && (long) outerItems * ((columns + block - 1) / block) < want) {
+            block -= nr;
+        }
+        return block;
+    }
+
+    // ---------------------------------------------------------------- input gradient
+
+    /**
+     * The weights rearranged for the input gradient, per residue {@code ρ} of the input position modulo the stride:
+     * the taps that reach it, their shifts {@code e(k)}, and per group the A panels {@code [c / MR][r = o*|taps| +
+     * i][c % MR] = w[o, c, taps[i]]}.
+     */
+    record Residues(int[][] taps, int[][] shifts, Object[][] packed) {
+    }
+
+    private static Residues packInputGradient(Typed t, Tensor weight, Geometry q, int mr) {
+        Object w = t.data(weight);
+        int[][] taps = new int[q.s][];
+        int[][] shifts = new int[q.s][];
+        Object[][] packed = new Object[q.g][q.s];
+        int panels = (q.cg + mr - 1) / mr;
+        for (int rho = 0; rho < q.s; rho++) {
+            int count = 0;
+            int[] tk = new int[q.k];
+            int[] sh = new int[q.k];
+            for (int k = 0; k < q.k; k++) {
+                int e = rho + q.p - k * q.d;
+                if (Math.floorMod(e, q.s) == 0) {
+                    tk[count] = k;
+                    sh[count] = Math.floorDiv(e, q.s);
+                    count++;
+                }
+            }
+            taps[rho] = java.util.Arrays.copyOf(tk, count);
+            shifts[rho] = java.util.Arrays.copyOf(sh, count);
+            int reduction = q.og * count;
+            for (int g = 0; g < q.g; g++) {
+                Object a = t.alloc(panels * reduction * mr);
+                for (int c = 0; c < q.cg; c++) {
+                    int base = (c / mr) * reduction * mr + c % mr;
+                    for (int o = 0; o < q.og; o++) {
+                        for (int i = 0; i < count; i++) {
+                            int src = ((g * q.og + o) * q.cg + c) * q.k + taps[rho][i];
+                            t.set(a, base + (o * count + i) * mr, t.get(w, src));
+                        }
+                    }
+                }
+                packed[g][rho] = a;
+            }
+        }
+        return new Residues(taps, shifts, packed);
+    }
+
+    @Override
+    public void backwardInput(ConvProblem problem, Tensor gradOutput, KernelWeight weight, Tensor gradInput) {
+        Geometry q = Geometry.of(problem);
+        Typed t = Typed.of(gradOutput.dtype());
+        int mr = math.tileRows();
+        Residues res = weight.derived(new Packing("input", q.g, q.s, q.d, q.p, mr, gradOutput.dtype()),
+                Residues.class, w -> packInputGradient(t, w, q, mr));
+        Object gy = t.data(gradOutput);
+        Object gx = t.data(gradInput);
+        int perResidue = (q.l + q.s - 1) / q.s; // positions of residue 0, the most of any residue
+        int block = columnBlock(q.n * q.g * q.s, perResidue, t.tileCols(math));
+        int blocks = (perResidue + block - 1) / block;
+        Parallel.forEach(q.n * q.g * q.s * blocks, q.flops(), item -> {
+            int jb = item % blocks;
+            int rho = (item / blocks) % q.s;
+            int g = (item / blocks / q.s) % q.g;
+            int n = item / blocks / q.s / q.g;
+            int positions = rho < q.l ? (q.l - rho + q.s - 1) / q.s : 0;
+            int jFrom = jb * block;
+            int jTo = Math.min(positions, jFrom + block);
+            if (jFrom >= jTo) {
+                return;
+            }
+            int xBase = (n * q.cIn + g * q.cg) * q.l;
+            int[] taps = res.taps()[rho];
+            int reduction = q.og * taps.length;
+            // Stride 1 accumulates straight into the gradient; otherwise into this residue's positions, then scattered.
+            Object c = q.s == 1 ? gx : TileGemm.Scratch.get().out(t, q.cg * (jTo - jFrom));
+            int cOff = q.s == 1 ? xBase : -jFrom;
+            int ldc = q.s == 1 ? q.l : jTo - jFrom;
+            for (int ch = 0; ch < q.cg; ch++) {
+                t.fill(c, cOff + ch * ldc + jFrom, cOff + ch * ldc + jTo, 0.0);
+            }
+            if (reduction > 0) {
+                Spans spans = new Spans(t, gy, (n * q.cOut + g * q.og) * q.t, q.t, 1, res.shifts()[rho]);
+                TileGemm.run(t, math, new TileGemm.Prepacked(res.packed()[g][rho], reduction), spans.bSource(),
+                        reduction, 0, q.cg, jFrom, jTo, c, cOff, ldc);
+            }
+            if (q.s != 1) {
+                for (int ch = 0; ch < q.cg; ch++) {
+                    t.copyStrided(c, ch * ldc, gx, xBase + ch * q.l + rho + jFrom * q.s, q.s, jTo - jFrom);
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- weight and bias gradients
+
+    @Override
+    public void backwardWeight(ConvProblem problem, Tensor input, Tensor gradOutput, Tensor gradWeight) {
+        Geometry q = Geometry.of(problem);
+        Typed t = Typed.of(input.dtype());
+        int mr = math.tileRows();
+        int nr = t.tileCols(math);
+        Object x = t.data(input);
+        Object gy = t.data(gradOutput);
+        Object gw = t.data(gradWeight);
+        int columns = q.cg * q.k;
+        int reduction = q.n * q.t;
+        // Items are blocks of the weight gradient, each with its whole reduction: enough of them for every thread.
+        int rowBlock = Math.min(roundUp(q.og, mr), 8 * mr);
+        int colBlock = Math.min(roundUp(columns, nr), 8 * nr);
+        while (q.g * cdiv(q.og, rowBlock) * cdiv(columns, colBlock) < 4 * Parallel.threads()
+                && (rowBlock > mr || colBlock > nr)) {
+            if (colBlock > nr) {
+                colBlock -= nr;
+            } else {
+                rowBlock -= mr;
+            }
+        }
+        int rowBlocks = cdiv(q.og, rowBlock);
+        int colBlocks = cdiv(columns, colBlock);
+        int mb = rowBlock;
+        int cb = colBlock;
+        Parallel.forEach(q.g * rowBlocks * colBlocks, q.flops(), item -> {
+            int jb = item % colBlocks;
+            int ib = (item / colBlocks) % rowBlocks;
+            int g = item / colBlocks / rowBlocks;
+            int mFrom = ib * mb;
+            int mTo = Math.min(q.og, mFrom + mb);
+            int jFrom = jb * cb;
+            int jTo = Math.min(columns, jFrom + cb);
+            int cOff = g * q.og * columns;
+            for (int o = mFrom; o < mTo; o++) {
+                t.fill(gw, cOff + o * columns + jFrom, cOff + o * columns + jTo, 0.0);
+            }
+            TileGemm.run(t, math, new TileGemm.PackedPerBlock(gradOutputRows(gy, g, q)),
+                    TileGemm.packed(unfoldedInputColumns(x, g, q)), reduction, mFrom, mTo, jFrom, jTo, gw, cOff,
+                    columns);
+        });
+    }
+
+    /** A for the weight gradient: {@code A[o][r = n*T + t] = gy[n, g*Og + o, t]}, packed panel by panel. */
+    private static TileGemm.Packer gradOutputRows(Object gy, int g, Geometry q) {
+        return (t, dst, dstOff, first, count, r0, rn, tile) -> {
+            int panels = cdiv(count, tile);
+            for (int p = 0; p < panels; p++) {
+                for (int i = 0; i < tile; i++) {
+                    int o = first + p * tile + i;
+                    int at = dstOff + p * rn * tile + i;
+                    if (o >= first + count) {
+                        for (int r = 0; r < rn; r++) {
+                            t.set(dst, at + r * tile, 0.0);
+                        }
+                        continue;
+                    }
+                    int r = r0;
+                    while (r < r0 + rn) {
+                        int n = r / q.t;
+                        int t0 = r % q.t;
+                        int run = Math.min(q.t - t0, r0 + rn - r);
+                        int src = (n * q.cOut + g * q.og + o) * q.t + t0;
+                        for (int u = 0; u < run; u++) {
+                            t.set(dst, at + (r - r0 + u) * tile, t.get(gy, src + u));
+                        }
+                        r += run;
+                    }
+                }
+            }
+        };
+    }
+
+    /** B for the weight gradient: {@code B[r = n*T + t][(c, k)] = x[n, g*Cg + c, t*S + k*D - P]}, packed. */
+    private static TileGemm.Packer unfoldedInputColumns(Object x, int g, Geometry q) {
+        return (t, dst, dstOff, first, count, r0, rn, tile) -> {
+            int panels = cdiv(count, tile);
+            for (int p = 0; p < panels; p++) {
+                for (int jj = 0; jj < tile; jj++) {
+                    int col = first + p * tile + jj;
+                    int at = dstOff + p * rn * tile + jj;
+                    // Past the last column (a ragged block is computed padded to whole tiles): zeros.
+                    if (col >= first + count || col >= q.cg * q.k) {
+                        for (int r = 0; r < rn; r++) {
+                            t.set(dst, at + r * tile, 0.0);
+                        }
+                        continue;
+                    }
+                    int c = col / q.k;
+                    int off = (col % q.k) * q.d - q.p;
+                    for (int r = r0; r < r0 + rn; r++) {
+                        int n = r / q.t;
+                        int pos = (r % q.t) * q.s + off;
+                        double v = pos >= 0 && pos < q.l ? t.get(x, (n * q.cIn + g * q.cg + c) * q.l + pos) : 0.0;
+                        t.set(dst, at + (r - r0) * tile, v);
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
+    public void backwardBias(ConvProblem problem, Tensor gradOutput, Tensor gradBias) {
+        biasGradient(problem, gradOutput, gradBias);
+    }
+
+    /** {@code gb[o] = sum over (n, t) of gy[n, o, t]}, accumulated in double, batch then position. */
+    static void biasGradient(ConvProblem problem, Tensor gradOutput, Tensor gradBias) {
+        int n = problem.batch();
+        int cOut = problem.outChannels();
+        int plane = 1;
+        for (int s : problem.outputSize()) {
+            plane *= s;
+        }
+        int positions = plane;
+        Typed t = Typed.of(gradOutput.dtype());
+        Object gy = t.data(gradOutput);
+        Object gb = t.data(gradBias);
+        Parallel.forEach(cOut, 2L * n * cOut * plane, o -> {
+            double sum = 0;
+            for (int b = 0; b < n; b++) {
+                int base = (b * cOut + o) * positions;
+                for (int i = 0; i < positions; i++) {
+                    sum += t.get(gy, base + i);
+                }
+            }
+            t.set(gb, o, sum);
+        });
+    }
+
+    static int cdiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    static int roundUp(int a, int b) {
+        return cdiv(a, b) * b;
+    }
+}

@@ -1,0 +1,84 @@
+package org.conv4j.kernel.fast;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * The threads the fast kernels use: {@code -Dconv4j.threads=N} or {@link #setThreads}, by default the available
+ * cores. Work is split into items that each own their outputs; no result depends on which thread ran an item or
+ * on how many threads there are (see Note [Bit-identical tiles] in {@link ConvMath}).
+ */
+public final class Parallel {
+    private static volatile int threads = initialThreads();
+    private static volatile ForkJoinPool pool;
+
+    private Parallel() {
+    }
+
+    private static int initialThreads() {
+        String p = System.getProperty("conv4j.threads");
+        if (p != null && !p.isBlank()) {
+            try {
+                return Math.max(1, Integer.parseInt(p.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("-Dconv4j.threads=" + p + " is not a number");
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Threads the kernels use. */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Sets the number of threads (at least 1) for all later calls. */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        if (n != threads) {
+            threads = n;
+            ForkJoinPool old = pool;
+            pool = null;
+            if (old != null) {
+                old.shutdown();
+            }
+        }
+    }
+
+    private static ForkJoinPool pool() {
+        ForkJoinPool p = pool;
+        if (p == null) {
+            synchronized (Parallel.class) {
+                p = pool;
+                if (p == null) {
+                    p = new ForkJoinPool(threads, pool -> {
+                        var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                        t.setDaemon(true);
+                        t.setName("conv4j-" + t.getPoolIndex());
+                        return t;
+                    }, null, false);
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Runs {@code body} for every item in {@code [0, items)}, in parallel when there is more than one item, more
+     * than one thread and more than {@code minWork} floating-point operations in all (below that, threads cost more
+     * than they save).
+     */
+    public static void forEach(int items, long flops, IntConsumer body) {
+        if (items <= 1 || threads == 1 || flops < 2_000_000L) {
+            for (int i = 0; i < items; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        pool().submit(() -> IntStream.range(0, items).parallel().forEach(body)).join();
+    }
+}

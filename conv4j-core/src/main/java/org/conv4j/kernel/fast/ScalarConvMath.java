@@ -1,0 +1,162 @@
+package org.conv4j.kernel.fast;
+
+/**
+ * The portable {@link ConvMath}: plain loops with {@link Math#fma}, in the order of Note [Bit-identical tiles],
+ * used where the Vector API is not available. The tile shape matches the Vector API implementation on AVX2 so
+ * that packing and blocking are the same everywhere.
+ */
+public final class ScalarConvMath implements ConvMath {
+    static final int MR = 5;
+    static final int NR_F32 = 16;
+    static final int NR_F64 = 8;
+
+    @Override
+    public String isa() {
+        return "scalar";
+    }
+
+    @Override
+    public int tileRows() {
+        return MR;
+    }
+
+    @Override
+    public int tileColsF32() {
+        return NR_F32;
+    }
+
+    @Override
+    public int tileColsF64() {
+        return NR_F64;
+    }
+
+    @Override
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        tileF32(kc, a, aOff, b, bOff, c, cOff, ldc, MR);
+    }
+
+    @Override
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int row = cOff + i * ldc;
+            for (int r = 0; r < kc; r++) {
+                float ai = a[aOff + r * MR + i];
+                int br = bOff + r * NR_F32;
+                for (int j = 0; j < NR_F32; j++) {
+                    c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c,
+            int cOff, int ldc) {
+        tileF32(kc, a, aOff, b, bRows, bRowsOff, bCol, c, cOff, ldc, MR);
+    }
+
+    @Override
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c,
+            int cOff, int ldc, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int row = cOff + i * ldc;
+            for (int r = 0; r < kc; r++) {
+                float ai = a[aOff + r * MR + i];
+                int br = bRows[bRowsOff + r] + bCol;
+                for (int j = 0; j < NR_F32; j++) {
+                    c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc) {
+        tileF64(kc, a, aOff, b, bOff, c, cOff, ldc, MR);
+    }
+
+    @Override
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int row = cOff + i * ldc;
+            for (int r = 0; r < kc; r++) {
+                double ai = a[aOff + r * MR + i];
+                int br = bOff + r * NR_F64;
+                for (int j = 0; j < NR_F64; j++) {
+                    c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, double[] c,
+            int cOff, int ldc) {
+        tileF64(kc, a, aOff, b, bRows, bRowsOff, bCol, c, cOff, ldc, MR);
+    }
+
+    @Override
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, double[] c,
+            int cOff, int ldc, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int row = cOff + i * ldc;
+            for (int r = 0; r < kc; r++) {
+                double ai = a[aOff + r * MR + i];
+                int br = bRows[bRowsOff + r] + bCol;
+                for (int j = 0; j < NR_F64; j++) {
+                    c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps, float[] y,
+            int yOff) {
+        for (int k = 0; k < taps; k++) {
+            float wk = w[wOff + k];
+            int xk = xOff + xTaps[k];
+            for (int j = 0; j < count; j++) {
+                y[yOff + j] = Math.fma(wk, x[xk + j], y[yOff + j]);
+            }
+        }
+    }
+
+    @Override
+    public void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps,
+            double[] y, int yOff) {
+        for (int k = 0; k < taps; k++) {
+            double wk = w[wOff + k];
+            int xk = xOff + xTaps[k];
+            for (int j = 0; j < count; j++) {
+                y[yOff + j] = Math.fma(wk, x[xk + j], y[yOff + j]);
+            }
+        }
+    }
+
+    @Override
+    public float dotF32(int count, float[] a, int aOff, float[] b, int bOff) {
+        float[] lanes = new float[8];
+        for (int j = 0; j < count; j++) {
+            lanes[j & 7] = Math.fma(a[aOff + j], b[bOff + j], lanes[j & 7]);
+        }
+        float sum = 0;
+        for (float lane : lanes) {
+            sum += lane;
+        }
+        return sum;
+    }
+
+    @Override
+    public double dotF64(int count, double[] a, int aOff, double[] b, int bOff) {
+        double[] lanes = new double[4];
+        for (int j = 0; j < count; j++) {
+            lanes[j & 3] = Math.fma(a[aOff + j], b[bOff + j], lanes[j & 3]);
+        }
+        double sum = 0;
+        for (double lane : lanes) {
+            sum += lane;
+        }
+        return sum;
+    }
+}

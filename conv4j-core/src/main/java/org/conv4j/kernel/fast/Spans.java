@@ -1,0 +1,122 @@
+package org.conv4j.kernel.fast;
+
+/**
+ * The rows a convolution's implicit im2col is made of. Row {@code (channel, tap)} of B reads position
+ * {@code j*S + offset[tap]} of a source row at column {@code j}: the input for the forward pass ({@code offset =
+ * k*D - P}), the output gradient for the input gradient. A block copies, per channel, the span of the source its
+ * columns read, zero-padded at the source's ends and split into stride phases (Note [Stride phases]), so that
+ * every row of the block is a contiguous run of the copy.
+ *
+ * <p>Note [Stride phases]: position {@code j*S + o} of the source is element {@code j + floor(o / S)} of phase
+ * {@code o mod S}, where phase {@code φ} lists positions {@code φ, φ + S, φ + 2S, ...}. With stride 1 there is one
+ * phase, the span itself.
+ */
+final class Spans {
+    private final Typed t;
+    private final Object src;
+    private final int rowBase; // offset of channel 0's row
+    private final int rowLength;
+    private final int stride;
+    private final int[] offsets; // per tap: position read at column 0
+    private final int lowest; // min over taps of floor(offset / S)
+    private final int highest; // max over taps of floor(offset / S)
+
+    Spans(Typed t, Object src, int rowBase, int rowLength, int stride, int[] offsets) {
+        this.t = t;
+        this.src = src;
+        this.rowBase = rowBase;
+        this.rowLength = rowLength;
+        this.stride = stride;
+        this.offsets = offsets;
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int o : offsets) {
+            lo = Math.min(lo, Math.floorDiv(o, stride));
+            hi = Math.max(hi, Math.floorDiv(o, stride));
+        }
+        this.lowest = lo;
+        this.highest = hi;
+    }
+
+    /** Taps {@code k*D - P} for {@code k < K}: the forward pass's reads. */
+    static int[] forwardOffsets(int k, int d, int p) {
+        int[] o = new int[k];
+        for (int i = 0; i < k; i++) {
+            o[i] = i * d - p;
+        }
+        return o;
+    }
+
+    /** Elements of one phase row a block of {@code columns} needs. */
+    int width(int columns) {
+        return columns + highest - lowest;
+    }
+
+    /** Distance between phase rows: an odd number of cache lines, so that rows do not alias in L1. */
+    static int rowStride(int width) {
+        int s = (width + 15) / 16 * 16;
+        return (s / 16) % 2 == 0 ? s + 16 : s;
+    }
+
+    int channelStride(int columns) {
+        return stride * rowStride(width(columns));
+    }
+
+    /** Copies channels {@code [c0, c1)} for columns {@code [j0, j0 + columns)} into {@code dst} from {@code dstOff}. */
+    void copy(int c0, int c1, int j0, int columns, Object dst, int dstOff) {
+        int width = width(columns);
+        int rs = rowStride(width);
+        int u0 = j0 + lowest;
+        for (int c = c0; c < c1; c++) {
+            int base = rowBase + c * rowLength;
+            int at0 = dstOff + (c - c0) * stride * rs;
+            for (int phase = 0; phase < stride; phase++) {
+                int at = at0 + phase * rs;
+                int pos0 = u0 * stride + phase;
+                // Elements u with 0 <= u*S + φ < length, as offsets from u0.
+                int lo = pos0 >= 0 ? 0 : Math.min(width, (-pos0 + stride - 1) / stride);
+                int hi = pos0 >= rowLength ? 0 : Math.min(width, (rowLength - pos0 + stride - 1) / stride);
+                if (lo >= hi) {
+                    t.fill(dst, at, at + width, 0.0);
+                    continue;
+                }
+                t.fill(dst, at, at + lo, 0.0);
+                t.copy(src, base + pos0 + lo * stride, stride, dst, at + lo, hi - lo);
+                t.fill(dst, at + hi, at + width, 0.0);
+            }
+        }
+    }
+
+    /** Where row {@code (c - c0, tap)}'s column 0 lies in a copy made for {@code columns} columns. */
+    int rowStart(int channelInCopy, int tap, int columns) {
+        int o = offsets[tap];
+        int rs = rowStride(width(columns));
+        return channelInCopy * stride * rs + Math.floorMod(o, stride) * rs + Math.floorDiv(o, stride) - lowest;
+    }
+
+    /**
+     * B for a GEMM whose reduction runs over (channel, tap), tap fastest: each block copies the channels it
+     * touches and points its rows at the copy.
+     */
+    TileGemm.BSource bSource() {
+        int taps = offsets.length;
+        return (tt, s, j0, jn, r0, rn, nr, block) -> {
+            int c0 = r0 / taps;
+            int c1 = (r0 + rn - 1) / taps + 1;
+            Object buf = s.b(tt, (c1 - c0) * channelStride(jn));
+            copy(c0, c1, j0, jn, buf, 0);
+            int c = c0;
+            int k = r0 % taps;
+            for (int r = 0; r < rn; r++) {
+                block.rows[r] = rowStart(c - c0, k, jn);
+                if (++k == taps) {
+                    k = 0;
+                    c++;
+                }
+            }
+            block.array = buf;
+            block.panelStep = nr;
+            block.packed = false;
+        };
+    }
+}

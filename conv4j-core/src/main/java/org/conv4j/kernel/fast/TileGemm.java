@@ -1,0 +1,226 @@
+package org.conv4j.kernel.fast;
+
+/**
+ * {@code C[M x J] += A[M x R] * B[R x J]} in register tiles of {@code MR x NR}, blocked the way BLIS blocks a
+ * GEMM: {@code KC} reductions by {@code NC} columns of B at a time, A in panels of {@code MR} rows ({@code KC x MR},
+ * kept in L1) streaming the block's column panels past them. A is packed ahead (a layer's weights) or per block.
+ * B is read through a table of row starts: a convolution's B (the implicit im2col) is made of shifted runs of the
+ * input, so it needs at most a copy of the input span the block reads, never the unfolded matrix.
+ *
+ * <p>Every element of C receives its products in increasing reduction order, whatever the blocking or the
+ * region a caller asks for (Note [Bit-identical tiles] in {@link ConvMath}).
+ */
+final class TileGemm {
+    /** Reductions per block: a {@code KC x MR} A panel stays in L1. */
+    static final int KC = 256;
+    /** Columns per block: the block's B data stays in L2. */
+    static final int NC = 256;
+
+    private TileGemm() {
+    }
+
+    /**
+     * One block of B as the tiles read it: row {@code r}, column {@code j} of panel {@code p} is
+     * {@code array[rows[r] + p*panelStep + j]}; when {@code packed}, {@code rows[r] = r*NR} and the tiles use
+     * linear addressing instead of the table.
+     */
+    static final class BBlock {
+        Object array;
+        final int[] rows = new int[KC];
+        int panelStep;
+        boolean packed;
+    }
+
+    /** Supplies B block by block. */
+    interface BSource {
+        /**
+         * Makes columns {@code [j0, j0 + jn)} ({@code jn} a whole number of tiles of {@code nr}) by reductions
+         * {@code [r0, r0 + rn)} of B readable through {@code block}.
+         */
+        void prepare(Typed t, Scratch s, int j0, int jn, int r0, int rn, int nr, BBlock block);
+    }
+
+    /** Packs one operand block, panel by panel. */
+    interface Packer {
+        /**
+         * Packs {@code [first, first + count)} (rows of A, or columns of B) by reductions {@code [r0, r0 + rn)} into
+         * {@code dst} at {@code dstOff}: panel {@code p} holds {@code first + p*tile ...} as {@code [r][tile]} at
+         * {@code dstOff + p*rn*tile}; entries past {@code count} are zeros.
+         */
+        void pack(Typed t, Object dst, int dstOff, int first, int count, int r0, int rn, int tile);
+    }
+
+    /** B packed block by block into contiguous panels. */
+    static BSource packed(Packer packer) {
+        return (t, s, j0, jn, r0, rn, nr, block) -> {
+            Object bp = s.b(t, jn * rn);
+            packer.pack(t, bp, 0, j0, jn, r0, rn, nr);
+            block.array = bp;
+            for (int r = 0; r < rn; r++) {
+                block.rows[r] = r * nr;
+            }
+            block.panelStep = rn * nr;
+            block.packed = true;
+        };
+    }
+
+    /**
+     * B copied from another source's block into contiguous panels. Worth its copy when many A panels (many output
+     * channels) stream each panel: contiguous panels stay in cache better than shifted runs.
+     */
+    static BSource packedPanels(BSource source) {
+        return (t, s, j0, jn, r0, rn, nr, block) -> {
+            source.prepare(t, s, j0, jn, r0, rn, nr, block);
+            Object panels = s.panels(t, jn * rn);
+            for (int p = 0; p < jn / nr; p++) {
+                int col = p * block.panelStep;
+                for (int r = 0; r < rn; r++) {
+                    t.copy(block.array, block.rows[r] + col, 1, panels, (p * rn + r) * nr, nr);
+                }
+            }
+            block.array = panels;
+            for (int r = 0; r < rn; r++) {
+                block.rows[r] = r * nr;
+            }
+            block.panelStep = rn * nr;
+            block.packed = true;
+        };
+    }
+
+    /** The A operand: packed ahead, or packed per block by a {@link Packer} reading rows. */
+    interface RowPanels {
+        /**
+         * Makes rows {@code [m0, m0 + mn)} by reductions {@code [r0, r0 + rn)} available and returns the array;
+         * {@link #offset} then locates each row panel in it.
+         */
+        Object prepare(Typed t, Scratch s, int m0, int mn, int r0, int rn, int mr);
+
+        /** Offset of the panel of rows starting at {@code m} (a multiple of MR past {@code m0}). */
+        int offset(int m0, int m, int r0, int rn, int mr);
+    }
+
+    /** A packed once into whole-reduction panels: {@code [row panel][r][MR]}, rows past M zero. */
+    record Prepacked(Object array, int reduction) implements RowPanels {
+        @Override
+        public Object prepare(Typed t, Scratch s, int m0, int mn, int r0, int rn, int mr) {
+            return array;
+        }
+
+        @Override
+        public int offset(int m0, int m, int r0, int rn, int mr) {
+            return (m / mr) * reduction * mr + r0 * mr;
+        }
+    }
+
+    /** A packed block by block into scratch. */
+    record PackedPerBlock(Packer rows) implements RowPanels {
+        @Override
+        public Object prepare(Typed t, Scratch s, int m0, int mn, int r0, int rn, int mr) {
+            Object a = s.a(t, ((mn + mr - 1) / mr) * mr * rn);
+            rows.pack(t, a, 0, m0, mn, r0, rn, mr);
+            return a;
+        }
+
+        @Override
+        public int offset(int m0, int m, int r0, int rn, int mr) {
+            return ((m - m0) / mr) * rn * mr;
+        }
+    }
+
+    /** Per-thread buffers, one of each kind per dtype: A and B blocks, a padded C region, a kernel's own. */
+    static final class Scratch {
+        private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+        private final Object[] buffers = new Object[10];
+        final BBlock block = new BBlock();
+
+        static Scratch get() {
+            return LOCAL.get();
+        }
+
+        private Object buffer(Typed t, int kind, int n) {
+            int i = 2 * kind + (t == Typed.F32 ? 0 : 1);
+            Object o = buffers[i];
+            if (o == null || t.length(o) < n) {
+                o = t.alloc(n);
+                buffers[i] = o;
+            }
+            return o;
+        }
+
+        Object a(Typed t, int n) {
+            return buffer(t, 0, n);
+        }
+
+        Object b(Typed t, int n) {
+            return buffer(t, 1, n);
+        }
+
+        /** A region of C padded to whole tiles. */
+        Object c(Typed t, int n) {
+            return buffer(t, 2, n);
+        }
+
+        /** B repacked into panels. */
+        Object panels(Typed t, int n) {
+            return buffer(t, 3, n);
+        }
+
+        /** An item's own result buffer (e.g. one residue of the input gradient). */
+        Object out(Typed t, int n) {
+            return buffer(t, 4, n);
+        }
+    }
+
+    /**
+     * Accumulates into {@code c} the region rows {@code [mFrom, mTo)} by columns {@code [jFrom, jTo)} of
+     * {@code A * B}, where element {@code (m, j)} of C is {@code c[cOff + m*ldc + j]}. A region whose width is not
+     * a whole number of tiles is computed in scratch with whole tiles and copied back, so that the register tiles
+     * never need masked memory access (slow on AVX2); B must then be readable past {@code jTo} up to the next tile.
+     */
+    static void run(Typed t, ConvMath math, RowPanels a, BSource b, int reduction, int mFrom, int mTo, int jFrom,
+            int jTo, Object c, int cOff, int ldc) {
+        int nr = t.tileCols(math);
+        int width = jTo - jFrom;
+        if (width % nr == 0) {
+            runWhole(t, math, a, b, reduction, mFrom, mTo, jFrom, jTo, c, cOff, ldc);
+            return;
+        }
+        int paddedWidth = (width + nr - 1) / nr * nr;
+        int rows = mTo - mFrom;
+        Object tmp = Scratch.get().c(t, rows * paddedWidth);
+        for (int m = 0; m < rows; m++) {
+            t.copy(c, cOff + (mFrom + m) * ldc + jFrom, 1, tmp, m * paddedWidth, width);
+            t.fill(tmp, m * paddedWidth + width, (m + 1) * paddedWidth, 0.0);
+        }
+        // Row m of tmp is row mFrom + m of C; column j of tmp is column jFrom + j.
+        runWhole(t, math, a, b, reduction, mFrom, mTo, jFrom, jFrom + paddedWidth, tmp,
+                -mFrom * paddedWidth - jFrom, paddedWidth);
+        for (int m = 0; m < rows; m++) {
+            t.copy(tmp, m * paddedWidth, 1, c, cOff + (mFrom + m) * ldc + jFrom, width);
+        }
+    }
+
+    private static void runWhole(Typed t, ConvMath math, RowPanels a, BSource b, int reduction, int mFrom, int mTo,
+            int jFrom, int jTo, Object c, int cOff, int ldc) {
+        int mr = math.tileRows();
+        int nr = t.tileCols(math);
+        Scratch s = Scratch.get();
+        BBlock block = s.block;
+        for (int j0 = jFrom; j0 < jTo; j0 += NC) {
+            int jn = Math.min(NC, jTo - j0);
+            int panels = jn / nr;
+            for (int r0 = 0; r0 < reduction; r0 += KC) {
+                int rn = Math.min(KC, reduction - r0);
+                b.prepare(t, s, j0, jn, r0, rn, nr, block);
+                Object ap = a.prepare(t, s, mFrom, mTo - mFrom, r0, rn, mr);
+                for (int m = mFrom; m < mTo; m += mr) {
+                    int aOff = a.offset(mFrom, m, r0, rn, mr);
+                    int rows = Math.min(mr, mTo - m);
+                    for (int p = 0; p < panels; p++) {
+                        t.tile(math, rn, ap, aOff, block, p, c, cOff + m * ldc + j0 + p * nr, ldc, rows);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.conv4j.kernel.fast;
+
+import java.util.Arrays;
+
+import org.conv4j.tensor.DType;
+import org.conv4j.tensor.Tensor;
+
+/**
+ * The few array operations the fast kernels need, for {@code float[]} (float32) and {@code double[]} (float64),
+ * so that packing and blocking are written once for both dtypes. Arrays travel as {@code Object}.
+ */
+abstract sealed class Typed {
+    static final Typed F32 = new F32();
+    static final Typed F64 = new F64();
+
+    static Typed of(DType dtype) {
+        return dtype == DType.FLOAT32 ? F32 : F64;
+    }
+
+    /** Columns of a register tile. */
+    abstract int tileCols(ConvMath math);
+
+    abstract Object alloc(int n);
+
+    abstract int length(Object array);
+
+    /** The tensor's backing array. */
+    abstract Object data(Tensor t);
+
+    abstract void fill(Object a, int from, int to, double value);
+
+    /** {@code dst[dstOff + i] = src[srcOff + i * srcStride]} for {@code i < n}. */
+    abstract void copy(Object src, int srcOff, int srcStride, Object dst, int dstOff, int n);
+
+    /** {@code dst[dstOff + i * dstStride] = src[srcOff + i]} for {@code i < n}. */
+    abstract void copyStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n);
+
+    abstract double get(Object a, int i);
+
+    abstract void set(Object a, int i, double v);
+
+    /** One tile of B as {@code block} describes it, whole ({@code rows == MR}) or cut by C's last rows. */
+    abstract void tile(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c, int cOff,
+            int ldc, int rows);
+
+    abstract void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
+            Object y, int yOff);
+
+    abstract double dot(ConvMath math, int count, Object a, int aOff, Object b, int bOff);
+
+
+    private static final class F32 extends Typed {
+        @Override
+        int tileCols(ConvMath math) {
+            return math.tileColsF32();
+        }
+
+        @Override
+        Object alloc(int n) {
+            return new float[n];
+        }
+
+        @Override
+        int length(Object a) {
+            return ((float[]) a).length;
+        }
+
+        @Override
+        Object data(Tensor t) {
+            return t.floatData();
+        }
+
+        @Override
+        void fill(Object a, int from, int to, double value) {
+            Arrays.fill((float[]) a, from, to, (float) value);
+        }
+
+        @Override
+        void copy(Object src, int srcOff, int srcStride, Object dst, int dstOff, int n) {
+            float[] s = (float[]) src;
+            float[] d = (float[]) dst;
+            if (srcStride == 1) {
+                System.arraycopy(s, srcOff, d, dstOff, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    d[dstOff + i] = s[srcOff + i * srcStride];
+                }
+            }
+        }
+
+        @Override
+        void copyStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n) {
+            float[] s = (float[]) src;
+            float[] d = (float[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i * dstStride] = s[srcOff + i];
+            }
+        }
+
+        @Override
+        double get(Object a, int i) {
+            return ((float[]) a)[i];
+        }
+
+        @Override
+        void set(Object a, int i, double v) {
+            ((float[]) a)[i] = (float) v;
+        }
+
+        @Override
+        void tile(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c, int cOff,
+                int ldc, int rows) {
+            float[] aa = (float[]) a;
+            float[] bb = (float[]) block.array;
+            float[] cc = (float[]) c;
+            int col = panel * block.panelStep;
+            if (block.packed) {
+                if (rows == math.tileRows()) {
+                    math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc);
+                } else {
+                    math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc, rows);
+                }
+            } else if (rows == math.tileRows()) {
+                math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc);
+            } else {
+                math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, rows);
+            }
+        }
+
+        @Override
+        void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
+                Object y, int yOff) {
+            math.depthwiseF32(count, taps, (float[]) w, wOff, (float[]) x, xOff, xTaps, (float[]) y, yOff);
+        }
+
+        @Override
+        double dot(ConvMath math, int count, Object a, int aOff, Object b, int bOff) {
+            return math.dotF32(count, (float[]) a, aOff, (float[]) b, bOff);
+        }
+
+    }
+
+    private static final class F64 extends Typed {
+        @Override
+        int tileCols(ConvMath math) {
+            return math.tileColsF64();
+        }
+
+        @Override
+        Object alloc(int n) {
+            return new double[n];
+        }
+
+        @Override
+        int length(Object a) {
+            return ((double[]) a).length;
+        }
+
+        @Override
+        Object data(Tensor t) {
+            return t.doubleData();
+        }
+
+        @Override
+        void fill(Object a, int from, int to, double value) {
+            Arrays.fill((double[]) a, from, to, value);
+        }
+
+        @Override
+        void copy(Object src, int srcOff, int srcStride, Object dst, int dstOff, int n) {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            if (srcStride == 1) {
+                System.arraycopy(s, srcOff, d, dstOff, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    d[dstOff + i] = s[srcOff + i * srcStride];
+                }
+            }
+        }
+
+        @Override
+        void copyStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n) {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i * dstStride] = s[srcOff + i];
+            }
+        }
+
+        @Override
+        double get(Object a, int i) {
+            return ((double[]) a)[i];
+        }
+
+        @Override
+        void set(Object a, int i, double v) {
+            ((double[]) a)[i] = v;
+        }
+
+        @Override
+        void tile(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c, int cOff,
+                int ldc, int rows) {
+            double[] aa = (double[]) a;
+            double[] bb = (double[]) block.array;
+            double[] cc = (double[]) c;
+            int col = panel * block.panelStep;
+            if (block.packed) {
+                if (rows == math.tileRows()) {
+                    math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc);
+                } else {
+                    math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc, rows);
+                }
+            } else if (rows == math.tileRows()) {
+                math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc);
+            } else {
+                math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, rows);
+            }
+        }
+
+        @Override
+        void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
+                Object y, int yOff) {
+            math.depthwiseF64(count, taps, (double[]) w, wOff, (double[]) x, xOff, xTaps, (double[]) y, yOff);
+        }
+
+        @Override
+        double dot(ConvMath math, int count, Object a, int aOff, Object b, int bOff) {
+            return math.dotF64(count, (double[]) a, aOff, (double[]) b, bOff);
+        }
+
+    }
+}

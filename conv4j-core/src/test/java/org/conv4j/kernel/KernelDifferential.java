@@ -1,0 +1,133 @@
+package org.conv4j.kernel;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.conv4j.tensor.DType;
+import org.conv4j.tensor.Shapes;
+import org.conv4j.tensor.Tensor;
+
+/**
+ * Differential testing of a kernel against the reference: seeded random problems over every parameter (lengths
+ * and channel counts straddling the vector widths), outputs pre-filled with NaN so that an unwritten element
+ * shows, and the first mismatch reported with its coordinates. Shared with the conv4j-simd tests.
+ */
+public final class KernelDifferential {
+    private KernelDifferential() {
+    }
+
+    /** A random 1-D problem: stride, dilation, asymmetric padding, groups, depthwise multipliers, ragged sizes. */
+    public static ConvProblem randomProblem(SplittableRandom r) {
+        int groups = r.nextInt(4) == 0 ? r.nextInt(2, 9) : 1;
+        boolean depthwise = r.nextInt(4) == 0;
+        int cg = depthwise ? 1 : pick(r, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31);
+        int og = depthwise ? r.nextInt(1, 5) : pick(r, 1, 2, 4, 5, 6, 9, 11, 16, 17, 33);
+        int k = pick(r, 1, 1, 2, 3, 3, 5, 7, 9, 16);
+        int s = pick(r, 1, 1, 1, 2, 3, 4, 7);
+        int d = pick(r, 1, 1, 1, 2, 3);
+        int pb = r.nextInt(0, 5);
+        int pa = r.nextBoolean() ? pb : pb + 1; // 'same' pads one more on the right
+        int extent = d * (k - 1) + 1;
+        int minLength = Math.max(1, extent - pb - pa);
+        int length = minLength + pick(r, 0, 1, 5, 7, 8, 9, 15, 16, 17, 31, 33, 63, 100, 257);
+        int out = (length + pb + pa - extent) / s + 1;
+        int batch = pick(r, 1, 1, 2, 3);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
+    }
+
+    private static int pick(SplittableRandom r, int... values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    static Tensor random(SplittableRandom r, DType dtype, int... shape) {
+        double[] v = new double[Shapes.numel(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextDouble(-1, 1);
+        }
+        return Tensor.of(dtype, v, shape);
+    }
+
+    static Tensor nans(DType dtype, int... shape) {
+        Tensor t = Tensor.zeros(dtype, shape);
+        if (dtype == DType.FLOAT32) {
+            Arrays.fill(t.floatData(), Float.NaN);
+        } else {
+            Arrays.fill(t.doubleData(), Double.NaN);
+        }
+        return t;
+    }
+
+    /** Results of all four computations of one kernel on one problem. */
+    public record Results(Tensor output, Tensor gradInput, Tensor gradWeight, Tensor gradBias) {
+        public boolean bitIdentical(Results o) {
+            return output.contentEquals(o.output) && gradInput.contentEquals(o.gradInput)
+                    && gradWeight.contentEquals(o.gradWeight) && gradBias.contentEquals(o.gradBias);
+        }
+    }
+
+    /** Runs the four computations on seeded data, into NaN-filled outputs. */
+    public static Results run(ConvKernel kernel, ConvProblem p, DType dtype, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Tensor x = random(r, dtype, p.inputShape());
+        Tensor w = random(r, dtype, p.weightShape());
+        Tensor b = random(r, dtype, p.outChannels());
+        Tensor gy = random(r, dtype, p.outputShape());
+        KernelWeight kw = KernelWeight.of(w);
+        Tensor y = nans(dtype, p.outputShape());
+        Tensor gx = nans(dtype, p.inputShape());
+        Tensor gw = nans(dtype, p.weightShape());
+        Tensor gb = nans(dtype, p.outChannels());
+        kernel.forward(p, x, kw, b, y);
+        kernel.backwardInput(p, gy, kw, gx);
+        kernel.backwardWeight(p, x, gy, gw);
+        kernel.backwardBias(p, gy, gb);
+        return new Results(y, gx, gw, gb);
+    }
+
+    /**
+     * Compares a kernel with the reference on one problem: every element within
+     * {@code 8 * eps * sqrt(terms) * terms} (inputs are in [-1, 1], so a sum of {@code terms} products is at most
+     * {@code terms} in magnitude).
+     */
+    public static void assertMatchesReference(ConvKernel kernel, ConvProblem p, DType dtype, long seed) {
+        Results got = run(kernel, p, dtype, seed);
+        Results want = run(ConvKernels.reference(), p, dtype, seed);
+        double eps = dtype == DType.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0);
+        String where = kernel.name() + " on " + p + " " + dtype + " seed " + seed;
+        int outTerms = p.reductionLength() + 1;
+        int inTerms = p.outChannelsPerGroup() * p.kernelSize()[0];
+        int wTerms = p.batch() * p.outputSize()[0];
+        compare(want.output(), got.output(), tol(eps, outTerms), where + ": output");
+        compare(want.gradInput(), got.gradInput(), tol(eps, inTerms), where + ": grad_input");
+        compare(want.gradWeight(), got.gradWeight(), tol(eps, wTerms), where + ": grad_weight");
+        compare(want.gradBias(), got.gradBias(), tol(eps, wTerms), where + ": grad_bias");
+    }
+
+    private static double tol(double eps, int terms) {
+        return 8 * eps * Math.sqrt(Math.max(1, terms)) * Math.max(1, terms);
+    }
+
+    private static void compare(Tensor want, Tensor got, double tol, String what) {
+        int[] shape = want.shape();
+        for (int i = 0; i < want.numel(); i++) {
+            double e = want.getDouble(i);
+            double a = got.getDouble(i);
+            if (!(Math.abs(a - e) <= tol)) {
+                fail(what + " differs at " + Shapes.format(unravel(i, shape)) + ": reference " + e + ", kernel " + a
+                        + " (tolerance " + tol + ")");
+            }
+        }
+    }
+
+    private static int[] unravel(int flat, int[] shape) {
+        int[] idx = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            idx[d] = flat % shape[d];
+            flat /= shape[d];
+        }
+        return idx;
+    }
+}
