@@ -105,6 +105,25 @@ def depthwise(T, V, SP, L, prim):
     public void depthwise{T}(int count, int taps, {prim}[] w, int wOff, {prim}[] x, int xOff, int[] xTaps,
             {prim}[] y, int yOff) {{
         int j = 0;
+        // Four vectors of outputs per pass over the taps: one broadcast serves four loads and FMAs.
+        for (; j <= count - 4 * {L}; j += 4 * {L}) {{
+            {V} acc0 = {V}.fromArray({SP}, y, yOff + j);
+            {V} acc1 = {V}.fromArray({SP}, y, yOff + j + {L});
+            {V} acc2 = {V}.fromArray({SP}, y, yOff + j + 2 * {L});
+            {V} acc3 = {V}.fromArray({SP}, y, yOff + j + 3 * {L});
+            for (int k = 0; k < taps; k++) {{
+                int xi = xOff + xTaps[k] + j;
+                {V} wk = {V}.broadcast({SP}, w[wOff + k]);
+                acc0 = wk.fma({V}.fromArray({SP}, x, xi), acc0);
+                acc1 = wk.fma({V}.fromArray({SP}, x, xi + {L}), acc1);
+                acc2 = wk.fma({V}.fromArray({SP}, x, xi + 2 * {L}), acc2);
+                acc3 = wk.fma({V}.fromArray({SP}, x, xi + 3 * {L}), acc3);
+            }}
+            acc0.intoArray(y, yOff + j);
+            acc1.intoArray(y, yOff + j + {L});
+            acc2.intoArray(y, yOff + j + 2 * {L});
+            acc3.intoArray(y, yOff + j + 3 * {L});
+        }}
         for (; j <= count - {L}; j += {L}) {{
             {V} acc = {V}.fromArray({SP}, y, yOff + j);
             for (int k = 0; k < taps; k++) {{
@@ -150,6 +169,43 @@ for T, V, SP, L, prim in [('F32', 'FloatVector', 'F', 'LF', 'float'), ('F64', 'D
             parts.append(tile(T, V, SP, L, prim, rows, table))
     parts.append(depthwise(T, V, SP, L, prim))
     parts.append(dot(T, V, prim, 8 if T == 'F32' else 4, 'F8' if T == 'F32' else 'D4'))
-parts.append('}\n')
+parts.append('''
+    @Override
+    public float fmaLoopF32(long iterations) {
+        // Ten chains: enough independent FMAs to cover the latency on both FMA pipes, few enough not to spill.
+        FloatVector a0 = FloatVector.broadcast(F, 0f);
+        FloatVector a1 = FloatVector.broadcast(F, 1f);
+        FloatVector a2 = FloatVector.broadcast(F, 2f);
+        FloatVector a3 = FloatVector.broadcast(F, 3f);
+        FloatVector a4 = FloatVector.broadcast(F, 4f);
+        FloatVector a5 = FloatVector.broadcast(F, 5f);
+        FloatVector a6 = FloatVector.broadcast(F, 6f);
+        FloatVector a7 = FloatVector.broadcast(F, 7f);
+        FloatVector a8 = FloatVector.broadcast(F, 8f);
+        FloatVector a9 = FloatVector.broadcast(F, 9f);
+        FloatVector x = FloatVector.broadcast(F, 0.999999f);
+        FloatVector y = FloatVector.broadcast(F, 1e-7f);
+        for (long i = 0; i < iterations; i++) {
+            a0 = a0.fma(x, y);
+            a1 = a1.fma(x, y);
+            a2 = a2.fma(x, y);
+            a3 = a3.fma(x, y);
+            a4 = a4.fma(x, y);
+            a5 = a5.fma(x, y);
+            a6 = a6.fma(x, y);
+            a7 = a7.fma(x, y);
+            a8 = a8.fma(x, y);
+            a9 = a9.fma(x, y);
+        }
+        return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9)
+                .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    }
+
+    @Override
+    public int fmaLoopFlopsPerStep() {
+        return 20 * LF;
+    }
+}
+''')
 import sys
 open(sys.argv[1], 'w').write('\n'.join(parts))

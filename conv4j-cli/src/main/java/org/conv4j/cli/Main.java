@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "conv4j", mixinStandardHelpOptions = true, version = "conv4j 0.1.0",
         description = "PyTorch's Conv1d in pure Java: explain it, size it, run it, check it against PyTorch.",
         subcommands = {ExplainCommand.class, ShapeCommand.class, ForwardCommand.class, BackwardCommand.class,
-            ConformanceCommand.class, CommandLine.HelpCommand.class})
+            ConformanceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -32,7 +32,6 @@ final class ConvChecks {
     static void checkShapeForward(TensorMeta input, int[] weight, TensorMeta bias, int[] stride, int[] padding,
             int[] dilation, int groups) {
         int k = input.dim();
-        String w = Shapes.format(weight);
         for (int p : padding) {
             check(p >= 0, () -> "negative padding is not supported");
         }
@@ -40,19 +39,20 @@ final class ConvChecks {
             check(s > 0, () -> "non-positive stride is not supported");
         }
         check(weight.length == k, () -> "Expected " + weight.length + "-dimensional input for " + weight.length
-                + "-dimensional weight " + w + ", but got " + k + "-dimensional input of size "
+                + "-dimensional weight " + Shapes.format(weight) + ", but got " + k + "-dimensional input of size "
                 + input.shapeString() + " instead");
         check(weight[0] >= groups, () -> "Given groups=" + groups + ", expected weight to be at least " + groups
-                + " at dimension 0, but got weight of size " + w + " instead");
+                + " at dimension 0, but got weight of size " + Shapes.format(weight) + " instead");
         // (The doubled brackets are PyTorch's.)
         check(weight[0] % groups == 0, () -> "Given groups=" + groups + ", expected weight to be divisible by "
-                + groups + " at dimension 0, but got weight of size [" + w + "] instead");
+                + groups + " at dimension 0, but got weight of size [" + Shapes.format(weight) + "] instead");
         long expectedChannels = (long) weight[1] * groups;
-        check(input.size(1) == expectedChannels, () -> "Given groups=" + groups + ", weight of size " + w
-                + ", expected input" + input.shapeString() + " to have " + expectedChannels
+        check(input.size(1) == expectedChannels, () -> "Given groups=" + groups + ", weight of size "
+                + Shapes.format(weight) + ", expected input" + input.shapeString() + " to have " + expectedChannels
                 + " channels, but got " + input.size(1) + " channels instead");
-        check(bias == null || (bias.dim() == 1 && bias.size(0) == weight[0]), () -> "Given weight of size " + w
-                + ", expected bias to be 1-dimensional with " + weight[0] + " elements, but got bias of size "
+        check(bias == null || (bias.dim() == 1 && bias.size(0) == weight[0]), () -> "Given weight of size "
+                + Shapes.format(weight) + ", expected bias to be 1-dimensional with " + weight[0]
+                + " elements, but got bias of size "
                 + bias.shapeString() + " instead");
         long[] padded = new long[k - 2];
         long[] extent = new long[k - 2];
@@ -93,8 +93,8 @@ final class ConvChecks {
             if (input[0] == 0 || input[1] == 0) {
                 return EMPTY;
             }
-            ConvException.check(Shapes.numel(input) != 0, () -> "Only zero batch or zero channel inputs are supported, but got "
-                    + "input shape: " + Shapes.format(input));
+            ConvException.check(Shapes.numel(input) != 0, () -> "Only zero batch or zero channel inputs are "
+                    + "supported, but got input shape: " + Shapes.format(input));
             boolean strided = anyNot(stride, 1);
             boolean dilated = anyNot(dilation, 1);
             int kw = weight[weight.length - 1];

@@ -27,6 +27,7 @@ public final class ConvKernels {
     private static final ConvKernel REFERENCE = new ReferenceConvKernel();
     private static final List<ConvKernel> SCALAR = fastKernels(ConvMaths.scalar());
     private static final List<ConvKernel> VECTOR = ConvMaths.vector() == null ? null : fastKernels(ConvMaths.vector());
+    private static volatile List<ConvKernel> current;
 
     private ConvKernels() {
     }
@@ -40,9 +41,26 @@ public final class ConvKernels {
         return REFERENCE;
     }
 
-    /** The kernels tried in order under the current {@value #PROPERTY}; the last one is the reference. */
+    /** The kernels tried in order (see {@link #setMode}); the last one is the reference. */
     public static List<ConvKernel> ordered() {
-        String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        List<ConvKernel> c = current;
+        if (c == null) {
+            c = forMode(System.getProperty(PROPERTY, "auto"));
+            current = c;
+        }
+        return c;
+    }
+
+    /**
+     * Forces the kernel choice for all later calls, as {@value #PROPERTY} does at start-up: {@code auto},
+     * {@code simd}, {@code scalar} or {@code ref}.
+     */
+    public static void setMode(String mode) {
+        current = forMode(mode);
+    }
+
+    private static List<ConvKernel> forMode(String value) {
+        String mode = value.trim().toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "ref", "reference" -> List.of(REFERENCE);
             case "scalar" -> SCALAR;

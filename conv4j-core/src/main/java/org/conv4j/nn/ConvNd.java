@@ -29,6 +29,10 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
     private final Tensor weight; // (C_out, C_in / groups, *kernel)
     private final Tensor bias; // (C_out), or null
     private final KernelWeight kernelWeight; // the weight with the packings kernels make once and reuse
+    private volatile CachedPlan lastPlan; // a service calls with the same input shape again and again
+
+    private record CachedPlan(TensorMeta input, Plan plan) {
+    }
 
     ConvNd(int spatialDims, ConvSpec spec, Tensor weight, Tensor bias) {
         this.spatialDims = spatialDims;
@@ -85,6 +89,16 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
 
     /** Checks a forward call on an input of this shape and dtype in PyTorch's order, computing nothing. */
     public Plan plan(TensorMeta input) {
+        CachedPlan cached = lastPlan;
+        if (cached != null && cached.input().equals(input)) {
+            return cached.plan();
+        }
+        Plan p = makePlan(input);
+        lastPlan = new CachedPlan(input, p);
+        return p;
+    }
+
+    private Plan makePlan(TensorMeta input) {
         TensorMeta w = TensorMeta.of(weight);
         TensorMeta b = TensorMeta.of(bias);
         if (spec.paddingMode() != PaddingMode.ZEROS) {

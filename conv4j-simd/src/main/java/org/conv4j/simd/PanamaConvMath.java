@@ -244,6 +244,25 @@ public final class PanamaConvMath implements ConvMath {
     public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps,
             float[] y, int yOff) {
         int j = 0;
+        // Four vectors of outputs per pass over the taps: one broadcast serves four loads and FMAs.
+        for (; j <= count - 4 * LF; j += 4 * LF) {
+            FloatVector acc0 = FloatVector.fromArray(F, y, yOff + j);
+            FloatVector acc1 = FloatVector.fromArray(F, y, yOff + j + LF);
+            FloatVector acc2 = FloatVector.fromArray(F, y, yOff + j + 2 * LF);
+            FloatVector acc3 = FloatVector.fromArray(F, y, yOff + j + 3 * LF);
+            for (int k = 0; k < taps; k++) {
+                int xi = xOff + xTaps[k] + j;
+                FloatVector wk = FloatVector.broadcast(F, w[wOff + k]);
+                acc0 = wk.fma(FloatVector.fromArray(F, x, xi), acc0);
+                acc1 = wk.fma(FloatVector.fromArray(F, x, xi + LF), acc1);
+                acc2 = wk.fma(FloatVector.fromArray(F, x, xi + 2 * LF), acc2);
+                acc3 = wk.fma(FloatVector.fromArray(F, x, xi + 3 * LF), acc3);
+            }
+            acc0.intoArray(y, yOff + j);
+            acc1.intoArray(y, yOff + j + LF);
+            acc2.intoArray(y, yOff + j + 2 * LF);
+            acc3.intoArray(y, yOff + j + 3 * LF);
+        }
         for (; j <= count - LF; j += LF) {
             FloatVector acc = FloatVector.fromArray(F, y, yOff + j);
             for (int k = 0; k < taps; k++) {
@@ -471,6 +490,25 @@ public final class PanamaConvMath implements ConvMath {
     public void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps,
             double[] y, int yOff) {
         int j = 0;
+        // Four vectors of outputs per pass over the taps: one broadcast serves four loads and FMAs.
+        for (; j <= count - 4 * LD; j += 4 * LD) {
+            DoubleVector acc0 = DoubleVector.fromArray(D, y, yOff + j);
+            DoubleVector acc1 = DoubleVector.fromArray(D, y, yOff + j + LD);
+            DoubleVector acc2 = DoubleVector.fromArray(D, y, yOff + j + 2 * LD);
+            DoubleVector acc3 = DoubleVector.fromArray(D, y, yOff + j + 3 * LD);
+            for (int k = 0; k < taps; k++) {
+                int xi = xOff + xTaps[k] + j;
+                DoubleVector wk = DoubleVector.broadcast(D, w[wOff + k]);
+                acc0 = wk.fma(DoubleVector.fromArray(D, x, xi), acc0);
+                acc1 = wk.fma(DoubleVector.fromArray(D, x, xi + LD), acc1);
+                acc2 = wk.fma(DoubleVector.fromArray(D, x, xi + 2 * LD), acc2);
+                acc3 = wk.fma(DoubleVector.fromArray(D, x, xi + 3 * LD), acc3);
+            }
+            acc0.intoArray(y, yOff + j);
+            acc1.intoArray(y, yOff + j + LD);
+            acc2.intoArray(y, yOff + j + 2 * LD);
+            acc3.intoArray(y, yOff + j + 3 * LD);
+        }
         for (; j <= count - LD; j += LD) {
             DoubleVector acc = DoubleVector.fromArray(D, y, yOff + j);
             for (int k = 0; k < taps; k++) {
@@ -505,5 +543,41 @@ public final class PanamaConvMath implements ConvMath {
             sum += lane;
         }
         return sum;
+    }
+
+    @Override
+    public float fmaLoopF32(long iterations) {
+        // Ten chains: enough independent FMAs to cover the latency on both FMA pipes, few enough not to spill.
+        FloatVector a0 = FloatVector.broadcast(F, 0f);
+        FloatVector a1 = FloatVector.broadcast(F, 1f);
+        FloatVector a2 = FloatVector.broadcast(F, 2f);
+        FloatVector a3 = FloatVector.broadcast(F, 3f);
+        FloatVector a4 = FloatVector.broadcast(F, 4f);
+        FloatVector a5 = FloatVector.broadcast(F, 5f);
+        FloatVector a6 = FloatVector.broadcast(F, 6f);
+        FloatVector a7 = FloatVector.broadcast(F, 7f);
+        FloatVector a8 = FloatVector.broadcast(F, 8f);
+        FloatVector a9 = FloatVector.broadcast(F, 9f);
+        FloatVector x = FloatVector.broadcast(F, 0.999999f);
+        FloatVector y = FloatVector.broadcast(F, 1e-7f);
+        for (long i = 0; i < iterations; i++) {
+            a0 = a0.fma(x, y);
+            a1 = a1.fma(x, y);
+            a2 = a2.fma(x, y);
+            a3 = a3.fma(x, y);
+            a4 = a4.fma(x, y);
+            a5 = a5.fma(x, y);
+            a6 = a6.fma(x, y);
+            a7 = a7.fma(x, y);
+            a8 = a8.fma(x, y);
+            a9 = a9.fma(x, y);
+        }
+        return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9)
+                .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    }
+
+    @Override
+    public int fmaLoopFlopsPerStep() {
+        return 20 * LF;
     }
 }

@@ -83,4 +83,14 @@ public interface ConvMath {
 
     /** {@link #dotF32} for float64, with 4 lanes. */
     double dotF64(int count, double[] a, int aOff, double[] b, int bOff);
+
+    /**
+     * The instruction set's float32 FMA peak, for benchmarks: {@code iterations} steps of ten independent chains of
+     * fused multiply-adds on whole vectors ({@code 20 * lanes} floating-point operations per step). Returns a value
+     * that depends on every step, so that nothing is optimised away.
+     */
+    float fmaLoopF32(long iterations);
+
+    /** Floating-point operations one step of {@link #fmaLoopF32} performs. */
+    int fmaLoopFlopsPerStep();
 }

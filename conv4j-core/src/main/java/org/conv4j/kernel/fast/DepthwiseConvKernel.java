@@ -45,6 +45,7 @@ public final class DepthwiseConvKernel implements ConvKernel {
         Parallel.forEach(q.n() * q.g(), q.flops(), item -> {
             int n = item / q.g();
             int c = item % q.g();
+            // The channel's row, zero-padded (and split into stride phases) in L1, read by every tap.
             Spans spans = new Spans(t, x, (n * q.cIn() + c) * q.l(), q.l(), q.s(), offsets);
             Object buf = TileGemm.Scratch.get().b(t, spans.channelStride(q.t()));
             spans.copy(0, 1, 0, q.t(), buf, 0);
@@ -68,55 +69,63 @@ public final class DepthwiseConvKernel implements ConvKernel {
 
     @Override
     public void backwardInput(ConvProblem problem, Tensor gradOutput, KernelWeight weight, Tensor gradInput) {
-        ImplicitGemmConvKernel.Geometry q = ImplicitGemmConvKernel.Geometry.of(problem);
+        inputGradientOfSingleChannelGroups(ImplicitGemmConvKernel.Geometry.of(problem), math, gradOutput,
+                weight.tensor(), gradInput);
+    }
+
+    /**
+     * The input gradient where every group has one input channel ({@code Cg = 1}): per input channel and residue
+     * {@code ρ} of the position modulo the stride, {@code gx[c, ρ + S*j] = sum over (m, k) of w[c*Og + m, 0, k] *
+     * gy[c*Og + m, j + e(k)]}, one pass of the depthwise routine over all {@code (m, k)} at once. Also the GEMM
+     * kernel's input gradient for {@code Cg = 1}, where its register tile would have one useful row.
+     */
+    static void inputGradientOfSingleChannelGroups(ImplicitGemmConvKernel.Geometry q, ConvMath math,
+            Tensor gradOutput, Tensor weight, Tensor gradInput) {
         Typed t = Typed.of(gradOutput.dtype());
         Object gy = t.data(gradOutput);
-        Object w = t.data(weight.tensor());
+        Object w = t.data(weight);
         Object gx = t.data(gradInput);
-        Parallel.forEach(q.n() * q.g(), q.flops(), item -> {
-            int n = item / q.g();
-            int c = item % q.g();
+        int residues = Math.min(q.s(), q.l());
+        Parallel.forEach(q.n() * q.g() * residues, q.flops(), item -> {
+            int rho = item % residues;
+            int c = (item / residues) % q.g();
+            int n = item / residues / q.g();
             int xOff = (n * q.cIn() + c) * q.l();
-            t.fill(gx, xOff, xOff + q.l(), 0.0);
-            for (int rho = 0; rho < Math.min(q.s(), q.l()); rho++) {
-                int positions = (q.l() - rho + q.s() - 1) / q.s();
-                // Taps reaching positions rho + S*j, and the output position each reads: j + shift.
-                int count = 0;
-                int[] taps = new int[q.k()];
-                int[] shifts = new int[q.k()];
-                for (int k = 0; k < q.k(); k++) {
-                    int e = rho + q.p() - k * q.d();
-                    if (Math.floorMod(e, q.s()) == 0) {
-                        taps[count] = k;
-                        shifts[count++] = Math.floorDiv(e, q.s());
-                    }
-                }
-                if (count == 0) {
-                    continue;
-                }
-                int[] tapShifts = java.util.Arrays.copyOf(shifts, count);
-                Object acc = q.s() == 1 ? gx : TileGemm.Scratch.get().out(t, positions);
-                int accOff = q.s() == 1 ? xOff : 0;
-                if (q.s() != 1) {
-                    t.fill(acc, 0, positions, 0.0);
-                }
-                Object tapWeights = t.alloc(count);
-                for (int m = 0; m < q.og(); m++) {
-                    int o = c * q.og() + m;
-                    Spans spans = new Spans(t, gy, (n * q.cOut() + o) * q.t(), q.t(), 1, tapShifts);
-                    Object buf = TileGemm.Scratch.get().b(t, spans.channelStride(positions));
-                    spans.copy(0, 1, 0, positions, buf, 0);
-                    for (int i = 0; i < count; i++) {
-                        t.set(tapWeights, i, t.get(w, o * q.k() + taps[i]));
-                    }
-                    t.depthwise(math, positions, count, tapWeights, 0, buf, 0, rowStarts(spans, count, positions), acc,
-                            accOff);
-                }
-                if (q.s() != 1) {
-                    t.copyStrided(acc, 0, gx, xOff + rho, q.s(), positions);
+            int positions = (q.l() - rho + q.s() - 1) / q.s();
+            // Taps reaching positions rho + S*j, and the output position each reads: j + shift.
+            int count = 0;
+            int[] taps = new int[q.k()];
+            int[] shifts = new int[q.k()];
+            for (int k = 0; k < q.k(); k++) {
+                int e = rho + q.p() - k * q.d();
+                if (Math.floorMod(e, q.s()) == 0) {
+                    taps[count] = k;
+                    shifts[count++] = Math.floorDiv(e, q.s());
                 }
             }
+            Object acc = q.s() == 1 ? gx : TileGemm.Scratch.get().out(t, positions);
+            int accOff = q.s() == 1 ? xOff : 0;
+            t.fill(acc, accOff, accOff + positions, 0.0);
+            if (count > 0) {
+                Spans spans = new Spans(t, gy, (n * q.cOut() + c * q.og()) * q.t(), q.t(), 1,
+                        java.util.Arrays.copyOf(shifts, count));
+                Object buf = TileGemm.Scratch.get().b(t, q.og() * spans.channelStride(positions));
+                spans.copy(0, q.og(), 0, positions, buf, 0);
+                int[] rows = new int[q.og() * count];
+                Object tapWeights = t.alloc(q.og() * count);
+                for (int m = 0; m < q.og(); m++) {
+                    for (int i = 0; i < count; i++) {
+                        rows[m * count + i] = spans.rowStart(m, i, positions);
+                        t.set(tapWeights, m * count + i, t.get(w, (c * q.og() + m) * q.k() + taps[i]));
+                    }
+                }
+                t.depthwise(math, positions, rows.length, tapWeights, 0, buf, 0, rows, acc, accOff);
+            }
+            if (q.s() != 1) {
+                t.copyStrided(acc, 0, gx, xOff + rho, q.s(), positions);
+            }
         });
+        // Residues past the input's end (stride longer than the input) hold no positions.
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         Object y = t.data(output);
         int reduction = q.cg * q.k;
         int[] offsets = Spans.forwardOffsets(q.k, q.d, q.p);
-        int block = columnBlock(q.n * q.g, q.t, t.tileCols(math));
+        int block = columnBlock(q.n * q.g, q.t, t.tileCols(math), q.flops());
         int blocks = (q.t + block - 1) / block;
         Parallel.forEach(q.n * q.g * blocks, q.flops(), item -> {
             int jb = item % blocks;
@@ -121,10 +121,11 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
 
     /**
      * Columns per work item: a whole block of {@link TileGemm#NC} where that gives every thread several items,
-     * smaller (down to one tile) where the outer dimensions are too few.
+     * smaller (down to one tile) where the outer dimensions are too few; whole blocks for a call too small for
+     * threads.
      */
-    static int columnBlock(int outerItems, int columns, int nr) {
-        int want = 4 * Parallel.threads();
+    static int columnBlock(int outerItems, int columns, int nr, long flops) {
+        int want = Parallel.threadsFor(flops) == 1 ? 1 : 4 * Parallel.threads();
         int block = TileGemm.NC;
         while (block > nr && (long) outerItems * ((columns + block - 1) / block) < want) {
             block -= nr;
@@ -183,6 +184,11 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     @Override
     public void backwardInput(ConvProblem problem, Tensor gradOutput, KernelWeight weight, Tensor gradInput) {
         Geometry q = Geometry.of(problem);
+        if (q.cg == 1) {
+            // One input channel per group: a register tile would have one useful row.
+            DepthwiseConvKernel.inputGradientOfSingleChannelGroups(q, math, gradOutput, weight.tensor(), gradInput);
+            return;
+        }
         Typed t = Typed.of(gradOutput.dtype());
         int mr = math.tileRows();
         Residues res = weight.derived(new Packing("input", q.g, q.s, q.d, q.p, mr, gradOutput.dtype()),
@@ -190,7 +196,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         Object gy = t.data(gradOutput);
         Object gx = t.data(gradInput);
         int perResidue = (q.l + q.s - 1) / q.s; // positions of residue 0, the most of any residue
-        int block = columnBlock(q.n * q.g * q.s, perResidue, t.tileCols(math));
+        int block = columnBlock(q.n * q.g * q.s, perResidue, t.tileCols(math), q.flops());
         int blocks = (perResidue + block - 1) / block;
         Parallel.forEach(q.n * q.g * q.s * blocks, q.flops(), item -> {
             int jb = item % blocks;
@@ -240,9 +246,11 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         int columns = q.cg * q.k;
         int reduction = q.n * q.t;
         // Items are blocks of the weight gradient, each with its whole reduction: enough of them for every thread.
-        int rowBlock = Math.min(roundUp(q.og, mr), 8 * mr);
-        int colBlock = Math.min(roundUp(columns, nr), 8 * nr);
-        while (q.g * cdiv(q.og, rowBlock) * cdiv(columns, colBlock) < 4 * Parallel.threads()
+        // Large blocks amortise the packing (each packed element serves a whole block row or column).
+        int rowBlock = Math.min(roundUp(q.og, mr), 26 * mr);
+        int colBlock = Math.min(roundUp(columns, nr), 16 * nr);
+        int want = Parallel.threadsFor(q.flops()) == 1 ? 1 : 2 * Parallel.threads();
+        while (q.g * cdiv(q.og, rowBlock) * cdiv(columns, colBlock) < want
                 && (rowBlock > mr || colBlock > nr)) {
             if (colBlock > nr) {
                 colBlock -= nr;
@@ -276,27 +284,20 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     private static TileGemm.Packer gradOutputRows(Object gy, int g, Geometry q) {
         return (t, dst, dstOff, first, count, r0, rn, tile) -> {
             int panels = cdiv(count, tile);
-            for (int p = 0; p < panels; p++) {
-                for (int i = 0; i < tile; i++) {
-                    int o = first + p * tile + i;
-                    int at = dstOff + p * rn * tile + i;
-                    if (o >= first + count) {
-                        for (int r = 0; r < rn; r++) {
-                            t.set(dst, at + r * tile, 0.0);
-                        }
-                        continue;
-                    }
-                    int r = r0;
-                    while (r < r0 + rn) {
-                        int n = r / q.t;
-                        int t0 = r % q.t;
-                        int run = Math.min(q.t - t0, r0 + rn - r);
-                        int src = (n * q.cOut + g * q.og + o) * q.t + t0;
-                        for (int u = 0; u < run; u++) {
-                            t.set(dst, at + (r - r0 + u) * tile, t.get(gy, src + u));
-                        }
-                        r += run;
-                    }
+            for (int row = 0; row < panels * tile; row++) {
+                int at = dstOff + (row / tile) * rn * tile + row % tile;
+                if (row >= count) {
+                    t.zeroStrided(dst, at, tile, rn);
+                    continue;
+                }
+                int o = g * q.og + first + row;
+                // The reduction (n, t) runs along gy's rows: one strided copy per batch element it touches.
+                for (int r = r0; r < r0 + rn;) {
+                    int n = r / q.t;
+                    int t0 = r % q.t;
+                    int run = Math.min(q.t - t0, r0 + rn - r);
+                    t.copyStrided(gy, (n * q.cOut + o) * q.t + t0, dst, at + (r - r0) * tile, tile, run);
+                    r += run;
                 }
             }
         };
@@ -306,25 +307,33 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     private static TileGemm.Packer unfoldedInputColumns(Object x, int g, Geometry q) {
         return (t, dst, dstOff, first, count, r0, rn, tile) -> {
             int panels = cdiv(count, tile);
-            for (int p = 0; p < panels; p++) {
-                for (int jj = 0; jj < tile; jj++) {
-                    int col = first + p * tile + jj;
-                    int at = dstOff + p * rn * tile + jj;
-                    // Past the last column (a ragged block is computed padded to whole tiles): zeros.
-                    if (col >= first + count || col >= q.cg * q.k) {
-                        for (int r = 0; r < rn; r++) {
-                            t.set(dst, at + r * tile, 0.0);
-                        }
-                        continue;
+            for (int j = 0; j < panels * tile; j++) {
+                int at = dstOff + (j / tile) * rn * tile + j % tile;
+                int col = first + j;
+                // Past the last column (a ragged block is computed padded to whole tiles): zeros.
+                if (j >= count || col >= q.cg * q.k) {
+                    t.zeroStrided(dst, at, tile, rn);
+                    continue;
+                }
+                int c = col / q.k;
+                int off = (col % q.k) * q.d - q.p;
+                for (int r = r0; r < r0 + rn;) {
+                    int n = r / q.t;
+                    int t0 = r % q.t;
+                    int run = Math.min(q.t - t0, r0 + rn - r);
+                    // Positions t*S + off inside the row, for t in [t0, t0 + run).
+                    int lo = Math.max(t0, cdiv(-off, q.s));
+                    int hi = Math.min(t0 + run, cdiv(q.l - off, q.s));
+                    int d0 = at + (r - r0) * tile;
+                    if (lo >= hi) {
+                        t.zeroStrided(dst, d0, tile, run);
+                    } else {
+                        t.zeroStrided(dst, d0, tile, lo - t0);
+                        t.copyStrided(x, (n * q.cIn + g * q.cg + c) * q.l + lo * q.s + off, q.s, dst,
+                                d0 + (lo - t0) * tile, tile, hi - lo);
+                        t.zeroStrided(dst, d0 + (hi - t0) * tile, tile, t0 + run - hi);
                     }
-                    int c = col / q.k;
-                    int off = (col % q.k) * q.d - q.p;
-                    for (int r = r0; r < r0 + rn; r++) {
-                        int n = r / q.t;
-                        int pos = (r % q.t) * q.s + off;
-                        double v = pos >= 0 && pos < q.l ? t.get(x, (n * q.cIn + g * q.cg + c) * q.l + pos) : 0.0;
-                        t.set(dst, at + (r - r0) * tile, v);
-                    }
+                    r += run;
                 }
             }
         };
@@ -335,7 +344,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         biasGradient(problem, gradOutput, gradBias);
     }
 
-    /** {@code gb[o] = sum over (n, t) of gy[n, o, t]}, accumulated in double, batch then position. */
+    /** {@code gb[o] = sum over (n, t) of gy[n, o, t]}, in double: per batch element {@link Typed#sum}, then in order. */
     static void biasGradient(ConvProblem problem, Tensor gradOutput, Tensor gradBias) {
         int n = problem.batch();
         int cOut = problem.outChannels();
@@ -350,17 +359,15 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         Parallel.forEach(cOut, 2L * n * cOut * plane, o -> {
             double sum = 0;
             for (int b = 0; b < n; b++) {
-                int base = (b * cOut + o) * positions;
-                for (int i = 0; i < positions; i++) {
-                    sum += t.get(gy, base + i);
-                }
+                sum += t.sum(gy, (b * cOut + o) * positions, positions);
             }
             t.set(gb, o, sum);
         });
     }
 
+    /** Ceiling of {@code a / b} for {@code b > 0}, also for negative {@code a}. */
     static int cdiv(int a, int b) {
-        return (a + b - 1) / b;
+        return -Math.floorDiv(-a, b);
     }
 
     static int roundUp(int a, int b) {

@@ -67,13 +67,20 @@ public final class Parallel {
         return p;
     }
 
+    /** Below this many floating-point operations a call runs on the calling thread: threads cost more than they save. */
+    static final long MIN_PARALLEL_FLOPS = 2_000_000L;
+
+    /** The threads worth using for a call of this many floating-point operations: 1 for small calls. */
+    public static int threadsFor(long flops) {
+        return flops < MIN_PARALLEL_FLOPS ? 1 : threads;
+    }
+
     /**
-     * Runs {@code body} for every item in {@code [0, items)}, in parallel when there is more than one item, more
-     * than one thread and more than {@code minWork} floating-point operations in all (below that, threads cost more
-     * than they save).
+     * Runs {@code body} for every item in {@code [0, items)}, in parallel when there is more than one item and
+     * {@link #threadsFor} the call's floating-point operations is more than one.
      */
     public static void forEach(int items, long flops, IntConsumer body) {
-        if (items <= 1 || threads == 1 || flops < 2_000_000L) {
+        if (items <= 1 || threadsFor(flops) == 1) {
             for (int i = 0; i < items; i++) {
                 body.accept(i);
             }

@@ -159,4 +159,29 @@ public final class ScalarConvMath implements ConvMath {
         }
         return sum;
     }
+
+    @Override
+    public float fmaLoopF32(long iterations) {
+        float a0 = 0, a1 = 1, a2 = 2, a3 = 3, a4 = 4, a5 = 5, a6 = 6, a7 = 7, a8 = 8, a9 = 9;
+        final float x = 0.999999f;
+        final float y = 1e-7f;
+        for (long i = 0; i < iterations; i++) {
+            a0 = Math.fma(a0, x, y);
+            a1 = Math.fma(a1, x, y);
+            a2 = Math.fma(a2, x, y);
+            a3 = Math.fma(a3, x, y);
+            a4 = Math.fma(a4, x, y);
+            a5 = Math.fma(a5, x, y);
+            a6 = Math.fma(a6, x, y);
+            a7 = Math.fma(a7, x, y);
+            a8 = Math.fma(a8, x, y);
+            a9 = Math.fma(a9, x, y);
+        }
+        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9;
+    }
+
+    @Override
+    public int fmaLoopFlopsPerStep() {
+        return 20;
+    }
 }

@@ -20,6 +20,8 @@ final class Spans {
     private final int[] offsets; // per tap: position read at column 0
     private final int lowest; // min over taps of floor(offset / S)
     private final int highest; // max over taps of floor(offset / S)
+    private final int[] phase; // per tap: offset mod S
+    private final int[] element; // per tap: floor(offset / S) - lowest
 
     Spans(Typed t, Object src, int rowBase, int rowLength, int stride, int[] offsets) {
         this.t = t;
@@ -36,6 +38,12 @@ final class Spans {
         }
         this.lowest = lo;
         this.highest = hi;
+        this.phase = new int[offsets.length];
+        this.element = new int[offsets.length];
+        for (int k = 0; k < offsets.length; k++) {
+            phase[k] = Math.floorMod(offsets[k], stride);
+            element[k] = Math.floorDiv(offsets[k], stride) - lo;
+        }
     }
 
     /** Taps {@code k*D - P} for {@code k < K}: the forward pass's reads. */
@@ -89,9 +97,8 @@ final class Spans {
 
     /** Where row {@code (c - c0, tap)}'s column 0 lies in a copy made for {@code columns} columns. */
     int rowStart(int channelInCopy, int tap, int columns) {
-        int o = offsets[tap];
         int rs = rowStride(width(columns));
-        return channelInCopy * stride * rs + Math.floorMod(o, stride) * rs + Math.floorDiv(o, stride) - lowest;
+        return (channelInCopy * stride + phase[tap]) * rs + element[tap];
     }
 
     /**
@@ -105,10 +112,11 @@ final class Spans {
             int c1 = (r0 + rn - 1) / taps + 1;
             Object buf = s.b(tt, (c1 - c0) * channelStride(jn));
             copy(c0, c1, j0, jn, buf, 0);
-            int c = c0;
+            int rs = rowStride(width(jn));
+            int c = 0;
             int k = r0 % taps;
             for (int r = 0; r < rn; r++) {
-                block.rows[r] = rowStart(c - c0, k, jn);
+                block.rows[r] = (c * stride + phase[k]) * rs + element[k];
                 if (++k == taps) {
                     k = 0;
                     c++;

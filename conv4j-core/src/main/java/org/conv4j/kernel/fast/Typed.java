@@ -35,6 +35,18 @@ abstract sealed class Typed {
     /** {@code dst[dstOff + i * dstStride] = src[srcOff + i]} for {@code i < n}. */
     abstract void copyStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n);
 
+    /** {@code dst[dstOff + i * dstStride] = src[srcOff + i * srcStride]} for {@code i < n}. */
+    abstract void copyStrided(Object src, int srcOff, int srcStride, Object dst, int dstOff, int dstStride, int n);
+
+    /** {@code dst[dstOff + i * dstStride] = 0} for {@code i < n}. */
+    abstract void zeroStrided(Object dst, int dstOff, int dstStride, int n);
+
+    /**
+     * {@code sum over i < n of a[off + i]} in double, in a fixed order: four partial sums ({@code i mod 4}) added
+     * in order at the end.
+     */
+    abstract double sum(Object a, int off, int n);
+
     abstract double get(Object a, int i);
 
     abstract void set(Object a, int i, double v);
@@ -72,7 +84,16 @@ abstract sealed class Typed {
 
         @Override
         void fill(Object a, int from, int to, double value) {
-            Arrays.fill((float[]) a, from, to, (float) value);
+            float[] arr = (float[]) a;
+            if (to - from <= 16) {
+                // Padding is often one or two elements; a loop beats the library call there.
+                float v = (float) value;
+                for (int i = from; i < to; i++) {
+                    arr[i] = v;
+                }
+            } else {
+                Arrays.fill(arr, from, to, (float) value);
+            }
         }
 
         @Override
@@ -95,6 +116,43 @@ abstract sealed class Typed {
             for (int i = 0; i < n; i++) {
                 d[dstOff + i * dstStride] = s[srcOff + i];
             }
+        }
+
+        @Override
+        void copyStrided(Object src, int srcOff, int srcStride, Object dst, int dstOff, int dstStride, int n) {
+            float[] s = (float[]) src;
+            float[] d = (float[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i * dstStride] = s[srcOff + i * srcStride];
+            }
+        }
+
+        @Override
+        void zeroStrided(Object dst, int dstOff, int dstStride, int n) {
+            float[] d = (float[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i * dstStride] = 0;
+            }
+        }
+
+        @Override
+        double sum(Object a, int off, int n) {
+            float[] v = (float[]) a;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                s0 += v[off + i];
+                s1 += v[off + i + 1];
+                s2 += v[off + i + 2];
+                s3 += v[off + i + 3];
+            }
+            for (; i < n; i++) {
+                s0 += v[off + i];
+            }
+            return s0 + s1 + s2 + s3;
         }
 
         @Override
@@ -163,7 +221,16 @@ abstract sealed class Typed {
 
         @Override
         void fill(Object a, int from, int to, double value) {
-            Arrays.fill((double[]) a, from, to, value);
+            double[] arr = (double[]) a;
+            if (to - from <= 16) {
+                // Padding is often one or two elements; a loop beats the library call there.
+                double v = value;
+                for (int i = from; i < to; i++) {
+                    arr[i] = v;
+                }
+            } else {
+                Arrays.fill(arr, from, to, value);
+            }
         }
 
         @Override
@@ -186,6 +253,43 @@ abstract sealed class Typed {
             for (int i = 0; i < n; i++) {
                 d[dstOff + i * dstStride] = s[srcOff + i];
             }
+        }
+
+        @Override
+        void copyStrided(Object src, int srcOff, int srcStride, Object dst, int dstOff, int dstStride, int n) {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i * dstStride] = s[srcOff + i * srcStride];
+            }
+        }
+
+        @Override
+        void zeroStrided(Object dst, int dstOff, int dstStride, int n) {
+            double[] d = (double[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i * dstStride] = 0;
+            }
+        }
+
+        @Override
+        double sum(Object a, int off, int n) {
+            double[] v = (double[]) a;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                s0 += v[off + i];
+                s1 += v[off + i + 1];
+                s2 += v[off + i + 2];
+                s3 += v[off + i + 3];
+            }
+            for (; i < n; i++) {
+                s0 += v[off + i];
+            }
+            return s0 + s1 + s2 + s3;
         }
 
         @Override

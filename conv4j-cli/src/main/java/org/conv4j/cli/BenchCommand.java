@@ -1,0 +1,302 @@
+package org.conv4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.conv4j.kernel.ConvKernels;
+import org.conv4j.kernel.ConvProblem;
+import org.conv4j.kernel.fast.ConvMath;
+import org.conv4j.kernel.fast.ConvMaths;
+import org.conv4j.kernel.fast.Parallel;
+import org.conv4j.nn.Conv1d;
+import org.conv4j.spec.ConvShapes;
+import org.conv4j.spec.ConvSpec;
+import org.conv4j.tensor.DType;
+import org.conv4j.tensor.Tensor;
+import org.conv4j.tensor.TensorMeta;
+
+/**
+ * {@code conv4j bench}: times Conv1d on a suite of shapes the way {@code shared/bench/torch_bench.py} times PyTorch
+ * (warm-up, then the median of timed calls; the best of several interleaved rounds), beside the machine's FMA
+ * peak measured in the same run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time Conv1d forward (and forward+backward) on a suite of shapes; print ms, GFLOP/s and % of "
+            + "the FMA peak measured in the same run.",
+            "FLOPs per forward call: 2*N*C_out*L_out*(C_in/groups)*K; forward+backward counts 3x that."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--shapes", required = true, paramLabel = "CSV",
+            description = "name,N,C_in,C_out,L,K,stride,padding,dilation,groups (padding: integer, same or valid)")
+    Path shapes;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default: available cores)")
+    Integer threads;
+
+    @Option(names = "--mode", defaultValue = "fwd", paramLabel = "MODES",
+            description = "fwd, fwdbwd, or both as fwd,fwdbwd (default: fwd)")
+    String mode;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "write name,mode,threads,ms,gflops,peak_pct here")
+    Path csv;
+
+    @Option(names = "--compare", paramLabel = "TORCH_CSV",
+            description = "PyTorch's results from torch_bench.py --out, shown beside conv4j's")
+    Path compare;
+
+    @Option(names = "--only", paramLabel = "NAMES", description = "comma-separated shape names")
+    String only;
+
+    @Option(names = "--dtype", defaultValue = "float32", description = "float32 or float64 (default: float32)")
+    String dtype;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "interleaved passes over the suite (default: 3)")
+    int rounds;
+
+    @Option(names = "--min-time", defaultValue = "0.5", description = "seconds of timed calls per shape and round")
+    double minTime;
+
+    @Option(names = "--min-reps", defaultValue = "10", description = "timed calls per shape and round (at least)")
+    int minReps;
+
+    @Option(names = "--warmup", defaultValue = "0.2", description = "seconds of warm-up per shape and round")
+    double warmup;
+
+    record Shape(String name, int n, int cIn, int cOut, int l, int k, int stride, String padding, int dilation,
+            int groups) {
+        ConvSpec spec(DType dtype) {
+            ConvSpec.Builder b = ConvSpec.conv1d(cIn, cOut, k).stride(stride).dilation(dilation).groups(groups)
+                    .dtype(dtype);
+            if (padding.equals("same") || padding.equals("valid")) {
+                b.padding(padding);
+            } else {
+                b.padding(Integer.parseInt(padding));
+            }
+            return b.build();
+        }
+    }
+
+    static List<Shape> readShapes(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file).stream()
+                .filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).toList();
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no shapes");
+        }
+        List<String> header = Arrays.stream(lines.get(0).split(",")).map(String::trim).toList();
+        String[] cols = {"name", "N", "C_in", "C_out", "L", "K", "stride", "padding", "dilation", "groups"};
+        int[] at = new int[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            at[i] = header.indexOf(cols[i]);
+            if (at[i] < 0) {
+                throw new IllegalArgumentException(file + ": the header lacks column '" + cols[i] + "'");
+            }
+        }
+        List<Shape> shapes = new ArrayList<>();
+        for (int li = 1; li < lines.size(); li++) {
+            String[] f = lines.get(li).split(",");
+            try {
+                shapes.add(new Shape(f[at[0]].trim(), num(f, at[1]), num(f, at[2]), num(f, at[3]), num(f, at[4]),
+                        num(f, at[5]), num(f, at[6]), f[at[7]].trim(), num(f, at[8]), num(f, at[9])));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(file + ": line " + (li + 1) + " is not a shape: " + lines.get(li));
+            }
+        }
+        return shapes;
+    }
+
+    private static int num(String[] f, int i) {
+        return Integer.parseInt(f[i].trim());
+    }
+
+    /** A timed case: median and fastest call of the timed calls of one round. */
+    record Timing(double medianMs, double minMs) {
+    }
+
+    private Timing time(Runnable call) {
+        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        int n = 0;
+        while (n < 2 || System.nanoTime() < warmEnd) {
+            call.run();
+            n++;
+        }
+        List<Double> times = new ArrayList<>();
+        long end = System.nanoTime() + (long) (minTime * 1e9);
+        while (times.size() < minReps || (System.nanoTime() < end && times.size() < 2000)) {
+            long t0 = System.nanoTime();
+            call.run();
+            times.add((System.nanoTime() - t0) / 1e6);
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return new Timing(median, sorted[0]);
+    }
+
+    /** The FMA peak in GFLOP/s on {@code threads} threads: the best of a few runs of the kernels' own FMA loop. */
+    static double measurePeak(ConvMath math, int threads) throws InterruptedException {
+        long iterations = 20_000_000L;
+        double best = 0;
+        for (int rep = 0; rep < 5; rep++) {
+            Thread[] ts = new Thread[threads];
+            float[] sink = new float[threads];
+            long t0 = System.nanoTime();
+            for (int i = 0; i < threads; i++) {
+                int id = i;
+                ts[i] = new Thread(() -> sink[id] = math.fmaLoopF32(iterations));
+                ts[i].start();
+            }
+            for (Thread t : ts) {
+                t.join();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (rep > 0) { // the first run compiles the loop
+                best = Math.max(best, (double) threads * iterations * math.fmaLoopFlopsPerStep() / seconds / 1e9);
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        if (threads != null) {
+            Parallel.setThreads(threads);
+        }
+        int nThreads = Parallel.threads();
+        DType dt = DType.parse(dtype);
+        List<String> modes = Arrays.stream(mode.split(",")).map(String::trim).toList();
+        for (String m : modes) {
+            if (!m.equals("fwd") && !m.equals("fwdbwd")) {
+                throw new IllegalArgumentException("--mode: expected fwd, fwdbwd or fwd,fwdbwd, got '" + mode + "'");
+            }
+        }
+        List<Shape> suite = readShapes(shapes);
+        if (only != null) {
+            Set<String> keep = Set.of(only.split(","));
+            suite = suite.stream().filter(s -> keep.contains(s.name())).toList();
+        }
+        Map<String, Double> torch = compare == null ? Map.of() : readTorch(compare);
+        ConvMath math = ConvMaths.best();
+        double peak = measurePeak(math, nThreads);
+        out.printf(Locale.ROOT, "# conv4j bench: %s, %d thread(s), FMA peak %.1f GFLOP/s (%s FMA loop, same run), "
+                + "java %s, %d round(s)%n", dt, nThreads, peak, math.isa(), Runtime.version(), rounds);
+        out.flush();
+
+        Map<String, List<Timing>> results = new HashMap<>();
+        Map<String, String> kernelOf = new HashMap<>();
+        Random rnd = new Random(1);
+        for (int round = 0; round < rounds; round++) {
+            for (Shape s : suite) {
+                ConvSpec spec = s.spec(dt);
+                Conv1d layer = Conv1d.create(spec, 0);
+                int[] inShape = {s.n(), s.cIn(), s.l()};
+                Tensor x = gaussian(rnd, dt, inShape);
+                Tensor gy = gaussian(rnd, dt, layer.outputShape(inShape));
+                ConvProblem problem = layer.plan(TensorMeta.of(x)).conv().conv().problem();
+                kernelOf.put(s.name(), ConvKernels.select(problem, dt).name());
+                for (String m : modes) {
+                    Runnable call = m.equals("fwd") ? () -> layer.forward(x) : () -> {
+                        layer.forward(x);
+                        layer.backward(x, gy);
+                    };
+                    results.computeIfAbsent(s.name() + "/" + m, k -> new ArrayList<>()).add(time(call));
+                }
+            }
+            out.printf("# round %d/%d done%n", round + 1, rounds);
+            out.flush();
+        }
+
+        String cmp = torch.isEmpty() ? "" : String.format(Locale.ROOT, " %10s %8s", "torch ms", "speedup");
+        out.printf(Locale.ROOT, "%-18s %-7s %6s %9s %10s %9s %6s%s  %s%n", "shape", "mode", "L_out", "MFLOP", "ms",
+                "GFLOP/s", "%peak", cmp, "kernel");
+        List<String> csvRows = new ArrayList<>();
+        csvRows.add("name,mode,threads,ms,gflops,peak_pct");
+        Map<String, List<Double>> speedups = new LinkedHashMap<>();
+        for (Shape s : suite) {
+            ConvSpec spec = s.spec(dt);
+            int[] outShape = Conv1d.create(spec, 0).outputShape(s.n(), s.cIn(), s.l());
+            long flops = ConvShapes.flops(spec, outShape);
+            for (String m : modes) {
+                double ms = results.get(s.name() + "/" + m).stream().mapToDouble(Timing::medianMs).min().orElseThrow();
+                double f = (m.equals("fwd") ? 1 : 3) * (double) flops;
+                double gflops = f / (ms * 1e-3) / 1e9;
+                String side = "";
+                Double tms = torch.get(s.name() + "/" + m);
+                if (tms != null) {
+                    side = String.format(Locale.ROOT, " %10.3f %7.2fx", tms, tms / ms);
+                    speedups.computeIfAbsent(m, k -> new ArrayList<>()).add(tms / ms);
+                } else if (!torch.isEmpty()) {
+                    side = String.format(Locale.ROOT, " %10s %8s", "-", "-");
+                }
+                out.printf(Locale.ROOT, "%-18s %-7s %6d %9.1f %10.3f %9.1f %5.1f%%%s  %s%n", s.name(), m,
+                        outShape[2], flops / 1e6, ms, gflops, 100 * gflops / peak, side, kernelOf.get(s.name()));
+                csvRows.add(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.2f,%.1f", s.name(), m, nThreads, ms, gflops,
+                        100 * gflops / peak));
+            }
+        }
+        for (Map.Entry<String, List<Double>> e : speedups.entrySet()) {
+            double logSum = 0;
+            double worst = Double.MAX_VALUE;
+            for (double v : e.getValue()) {
+                logSum += Math.log(v);
+                worst = Math.min(worst, v);
+            }
+            out.printf(Locale.ROOT, "# %s: geometric mean speedup over PyTorch %.2fx, lowest %.2fx (%d shapes)%n",
+                    e.getKey(), Math.exp(logSum / e.getValue().size()), worst, e.getValue().size());
+        }
+        if (csv != null) {
+            Path parent = csv.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.write(csv, csvRows);
+            out.println("# wrote " + csv);
+        }
+        return 0;
+    }
+
+    private static Tensor gaussian(Random rnd, DType dtype, int[] shape) {
+        double[] v = new double[org.conv4j.tensor.Shapes.numel(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextGaussian();
+        }
+        return Tensor.of(dtype, v, shape);
+    }
+
+    /** PyTorch's median ms per {@code name/mode} from torch_bench.py's CSV. */
+    static Map<String, Double> readTorch(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        int name = header.indexOf("name");
+        int mode = header.indexOf("mode");
+        int ms = header.indexOf("median_ms");
+        if (name < 0 || mode < 0 || ms < 0) {
+            throw new IllegalArgumentException(file + ": expected torch_bench.py's CSV (name, mode, median_ms)");
+        }
+        Map<String, Double> r = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            r.put(f[name] + "/" + f[mode], Double.parseDouble(f[ms]));
+        }
+        return r;
+    }
+}
