@@ -189,7 +189,9 @@ final class ExplainText {
             b.append("    ");
             for (int c = 0; c < cols; c++) {
                 String cell = r[c];
-                b.append(c == 0 ? cell + " ".repeat(width[0] - cell.length()) : "  " + " ".repeat(width[c] - cell.length()) + cell);
+                // The label column is left-aligned, the numbers right-aligned.
+                b.append(c == 0 ? cell + " ".repeat(width[0] - cell.length())
+                        : "  " + " ".repeat(width[c] - cell.length()) + cell);
             }
             b.append('\n');
         }

@@ -26,7 +26,8 @@ public final class InputOptions {
             }
             return Npy.read(input).shape();
         }
-        return inputShape == null ? new int[] {1, spec.inChannels(), 10} : SpecOptions.ints("--input-shape", inputShape);
+        return inputShape == null ? new int[] {1, spec.inChannels(), 10}
+                : SpecOptions.ints("--input-shape", inputShape);
     }
 
     /** The input tensor, and where it came from (for the explanation's header). */

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.conv4j.functional.Gradients;
 import org.conv4j.io.Npy;
@@ -198,6 +199,28 @@ class CliTest {
         }
         assertEquals("ValueError: in_channels must be divisible by groups\n",
                 Files.readString(results.resolve("err_groups_in/error.txt")));
+    }
+
+    @Test
+    void benchTimesASuiteAndWritesCsv() throws IOException {
+        Path shapes = dir.resolve("shapes.csv");
+        Files.writeString(shapes, "name,N,C_in,C_out,L,K,stride,padding,dilation,groups\n"
+                + "# a comment\n"
+                + "tiny,1,4,4,32,3,1,same,1,1\n"
+                + "strided,2,3,5,40,4,2,1,1,1\n");
+        Path csv = dir.resolve("out/bench.csv");
+        Run r = run("bench", "--shapes", shapes.toString(), "--mode", "fwd,fwdbwd", "--rounds", "1", "--warmup", "0",
+                "--min-time", "0", "--min-reps", "3", "--threads", "1", "--csv", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("FMA peak"), r.out());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("name,mode,threads,ms,gflops,peak_pct", lines.get(0));
+        assertEquals(5, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("tiny,fwd,1,"), lines.get(1));
+        assertTrue(lines.get(4).startsWith("strided,fwdbwd,1,"), lines.get(4));
+        Run bad = run("bench", "--shapes", shapes.toString(), "--mode", "sideways");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--mode"), bad.err());
     }
 
     @Test

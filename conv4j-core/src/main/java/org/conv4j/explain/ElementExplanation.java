@@ -74,8 +74,8 @@ public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t
     public static ElementExplanation of(ConvNd layer, Tensor input, int n, int o, int t) {
         ConvSpec spec = layer.spec();
         if (layer.spatialDims() != 1 || spec.rank() != 1) {
-            throw new IllegalArgumentException("explain takes a Conv1d with a 1-D kernel apart; this layer has kernel_size "
-                    + Shapes.format(spec.kernelSize()));
+            throw new IllegalArgumentException("explain takes a Conv1d with a 1-D kernel apart; this layer has "
+                    + "kernel_size " + Shapes.format(spec.kernelSize()));
         }
         ConvNd.Plan plan = layer.plan(TensorMeta.of(input));
         int[] outShape = plan.outputShape();

@@ -2,8 +2,6 @@ package org.conv4j.functional;
 
 import static org.conv4j.ConvException.check;
 
-import java.util.Set;
-
 import org.conv4j.ConvException;
 import org.conv4j.functional.ConvChecks.TorchBackend;
 import org.conv4j.kernel.ConvKernel;
@@ -18,7 +16,8 @@ import org.conv4j.tensor.TensorMeta;
 /**
  * The N-dimensional core shared by every layer and functional call, mirroring {@code at::convolution}: it plans
  * a call on a batched input {@code (N, C, *spatial)} (all checks, output shape) and then runs it on the selected
- * kernel. The spatial rank comes from the weight, so a 4-D weight makes a 2-D convolution whatever built it.
+ * kernel, into result tensors the caller provides ({@link Functional} allocates them). The spatial rank comes
+ * from the weight, so a 4-D weight makes a 2-D convolution whatever built it.
  */
 public final class Convolution {
     private Convolution() {
@@ -148,13 +147,6 @@ public final class Convolution {
                 + ") exceeds dimension size (" + size + ").");
     }
 
-    /** Computes a planned call on a batched input. */
-    public static Tensor forward(ConvPlan plan, Tensor input, KernelWeight weight, Tensor bias) {
-        Tensor out = Tensor.zeros(plan.outputDType(), plan.outputShape());
-        forwardInto(plan, input, weight, bias, out);
-        return out;
-    }
-
     /**
      * Computes a planned call into {@code out}, which must have the plan's output shape and dtype; every element
      * is overwritten. Lets a caller reuse its buffers instead of allocating (and zeroing) a result per call.
@@ -168,21 +160,6 @@ public final class Convolution {
         // The CPU path PyTorch takes here casts a bias of another dtype to the input's.
         Tensor b = bias == null ? null : bias.to(input.dtype());
         kernel(p, input.dtype()).forward(p, input, weight, b, out);
-    }
-
-    /**
-     * The gradients of a planned call for {@code gradOutput} (batched, shaped like the output). An empty call has
-     * all-zero gradients.
-     */
-    public static Gradients backward(ConvPlan plan, Tensor input, KernelWeight weight, Tensor bias,
-            Tensor gradOutput, Set<Grad> wanted) {
-        Tensor w = weight.tensor();
-        Gradients into = new Gradients(
-                wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null,
-                wanted.contains(Grad.WEIGHT) ? Tensor.zeros(w.dtype(), w.shape()) : null,
-                wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null);
-        backwardInto(plan, input, weight, bias, gradOutput, into);
-        return into;
     }
 
     /**

@@ -121,11 +121,7 @@ public final class Functional {
     /** The gradients of a planned call, with a weight whose derived forms may be reused across calls. */
     public static Gradients backward(Plan plan, Tensor input, KernelWeight weight, Tensor bias, Tensor gradOutput,
             Set<Grad> wanted) {
-        Tensor w = weight.tensor();
-        Gradients into = new Gradients(
-                wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null,
-                wanted.contains(Grad.WEIGHT) ? Tensor.zeros(w.dtype(), w.shape()) : null,
-                wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null);
+        Gradients into = Gradients.allocate(wanted, input, weight.tensor(), bias);
         backwardInto(plan, input, weight, bias, gradOutput, into);
         return into;
     }

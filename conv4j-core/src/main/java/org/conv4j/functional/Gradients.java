@@ -1,5 +1,7 @@
 package org.conv4j.functional;
 
+import java.util.Set;
+
 import org.conv4j.tensor.Tensor;
 
 /**
@@ -8,4 +10,12 @@ import org.conv4j.tensor.Tensor;
  * A gradient that was not requested (or a bias that does not exist) is null.
  */
 public record Gradients(Tensor gradInput, Tensor gradWeight, Tensor gradBias) {
+
+    /** Fresh tensors for the wanted gradients of a call on {@code input} with these parameters; null for the others. */
+    public static Gradients allocate(Set<Grad> wanted, Tensor input, Tensor weight, Tensor bias) {
+        return new Gradients(
+                wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null,
+                wanted.contains(Grad.WEIGHT) ? Tensor.zeros(weight.dtype(), weight.shape()) : null,
+                wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null);
+    }
 }

@@ -16,8 +16,8 @@ import org.conv4j.tensor.TensorMeta;
  * <p>Each padded dimension becomes an index map from output position to source position (or -1 for a zero),
  * built exactly as ATen's kernels index: reflect mirrors without repeating the edge, replicate clamps, circular
  * copies the (possibly cropped) signal around. The backward pass sums gradients back through the same maps.
- * Checks and messages are PyTorch 1.13's, except that circular padding accepts an unbatched 1-D signal as a batch of one,
- * as later releases do.
+ * Checks and messages are PyTorch 1.13's, except that circular padding accepts an unbatched 1-D signal as a batch
+ * of one, as later releases do.
  */
 public final class Pad {
     private Pad() {

@@ -22,7 +22,10 @@ public interface ConvKernel {
     /** {@code gradInput = d(output)/d(input)^T . gradOutput}: the gradient with respect to the (zero-padded) input. */
     void backwardInput(ConvProblem problem, Tensor gradOutput, KernelWeight weight, Tensor gradInput);
 
-    /** {@code gradWeight[o, c, k] = sum over n, t of gradOutput[n, o, t] * input[n, c', t * stride - pad + k * dilation]}. */
+    /**
+     * {@code gradWeight[o, c, k] = sum over n, t of gradOutput[n, o, t] * input[n, c', t * stride - pad + k * dilation]}
+     * where {@code c'} is input channel {@code c} of output channel {@code o}'s group.
+     */
     void backwardWeight(ConvProblem problem, Tensor input, Tensor gradOutput, Tensor gradWeight);
 
     /** {@code gradBias[o] = sum over n, t of gradOutput[n, o, t]}. */

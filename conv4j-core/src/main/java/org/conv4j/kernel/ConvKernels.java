@@ -66,7 +66,8 @@ public final class ConvKernels {
             case "scalar" -> SCALAR;
             case "simd" -> {
                 if (VECTOR == null) {
-                    throw new IllegalStateException("-D" + PROPERTY + "=simd, but " + ConvMaths.vectorUnavailableReason());
+                    throw new IllegalStateException("-D" + PROPERTY + "=simd, but "
+                            + ConvMaths.vectorUnavailableReason());
                 }
                 yield VECTOR;
             }

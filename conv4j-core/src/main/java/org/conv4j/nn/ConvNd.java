@@ -152,10 +152,7 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
      * leaves in {@code input.grad}, {@code weight.grad} and {@code bias.grad}. Unrequested ones are null.
      */
     public Gradients backward(Tensor input, Tensor gradOutput, Set<Grad> wanted) {
-        Gradients into = new Gradients(
-                wanted.contains(Grad.INPUT) ? Tensor.zeros(input.dtype(), input.shape()) : null,
-                wanted.contains(Grad.WEIGHT) ? Tensor.zeros(weight.dtype(), weight.shape()) : null,
-                wanted.contains(Grad.BIAS) && bias != null ? Tensor.zeros(bias.dtype(), bias.shape()) : null);
+        Gradients into = Gradients.allocate(wanted, input, weight, bias);
         backward(input, gradOutput, into);
         return into;
     }

@@ -30,7 +30,8 @@ public final class Tensor {
     public static Tensor zeros(DType dtype, int... shape) {
         int[] s = checkedShape(shape);
         int n = Shapes.numel(s);
-        return dtype == DType.FLOAT32 ? new Tensor(dtype, s, new float[n], null) : new Tensor(dtype, s, null, new double[n]);
+        return dtype == DType.FLOAT32 ? new Tensor(dtype, s, new float[n], null)
+                : new Tensor(dtype, s, null, new double[n]);
     }
 
     /** A float32 tensor holding a copy of {@code data}. */

@@ -33,7 +33,7 @@ public interface ConvMath {
      */
     void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc);
 
-    /** {@link #tileF32(int, float[], int, float[], int, float[], int, int)} for float64 ({@code NR = tileColsF64()}). */
+    /** The packed tile for float64 ({@code NR = tileColsF64()}). */
     void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc);
 
     /** The packed tile cut by the last rows of C: only rows {@code i < rows} of C are read and written. */

@@ -67,7 +67,7 @@ public final class Parallel {
         return p;
     }
 
-    /** Below this many floating-point operations a call runs on the calling thread: threads cost more than they save. */
+    /** Below this many floating-point operations a call runs on its caller's thread: threads cost more than that. */
     static final long MIN_PARALLEL_FLOPS = 2_000_000L;
 
     /** The threads worth using for a call of this many floating-point operations: 1 for small calls. */

@@ -1,0 +1,208 @@
+package org.conv4j.kernel.fast;
+
+import static org.conv4j.kernel.fast.ImplicitGemmConvKernel.cdiv;
+import static org.conv4j.kernel.fast.ImplicitGemmConvKernel.columnBlock;
+
+import org.conv4j.kernel.ConvProblem;
+import org.conv4j.kernel.KernelWeight;
+import org.conv4j.kernel.fast.ImplicitGemmConvKernel.Geometry;
+import org.conv4j.kernel.fast.ImplicitGemmConvKernel.Packing;
+import org.conv4j.tensor.Tensor;
+
+/**
+ * The input gradient of {@link ImplicitGemmConvKernel}, in one of three forms by shape:
+ * <ul>
+ *   <li>per residue {@code ρ} of the input position modulo the stride, a stride-1 GEMM over the output gradient
+ *       with only the taps that reach that residue (no zero-stuffing, no wasted products):
+ *       {@code gx[c, ρ + S*j] = sum over (o, k) of w[o, c, k] * gy[o, j + e(k)]},
+ *       {@code e(k) = (ρ + P - k*D) / S};</li>
+ *   <li>few input channels per group, many output channels: unfolded columns and col2im ({@link #byColumns});</li>
+ *   <li>one input channel per group, few output channels: the depthwise routine.</li>
+ * </ul>
+ */
+final class GemmInputGradient {
+    private GemmInputGradient() {
+    }
+
+    /**
+     * The weights rearranged for the input gradient, per residue {@code ρ} of the input position modulo the stride:
+     * the taps that reach it, their shifts {@code e(k)}, and per group the A panels {@code [c / MR][r = o*|taps| +
+     * i][c % MR] = w[o, c, taps[i]]}.
+     */
+    record Residues(int[][] taps, int[][] shifts, Object[][] packed) {
+    }
+
+    private static Residues packInputGradient(Typed t, Tensor weight, Geometry q, int mr) {
+        Object w = t.data(weight);
+        int[][] taps = new int[q.s()][];
+        int[][] shifts = new int[q.s()][];
+        Object[][] packed = new Object[q.g()][q.s()];
+        int panels = (q.cg() + mr - 1) / mr;
+        for (int rho = 0; rho < q.s(); rho++) {
+            int count = 0;
+            int[] tk = new int[q.k()];
+            int[] sh = new int[q.k()];
+            for (int k = 0; k < q.k(); k++) {
+                int e = rho + q.p() - k * q.d();
+                if (Math.floorMod(e, q.s()) == 0) {
+                    tk[count] = k;
+                    sh[count] = Math.floorDiv(e, q.s());
+                    count++;
+                }
+            }
+            taps[rho] = java.util.Arrays.copyOf(tk, count);
+            shifts[rho] = java.util.Arrays.copyOf(sh, count);
+            int reduction = q.og() * count;
+            for (int g = 0; g < q.g(); g++) {
+                Object a = t.alloc(panels * reduction * mr);
+                for (int c = 0; c < q.cg(); c++) {
+                    int base = (c / mr) * reduction * mr + c % mr;
+                    for (int o = 0; o < q.og(); o++) {
+                        for (int i = 0; i < count; i++) {
+                            int src = ((g * q.og() + o) * q.cg() + c) * q.k() + taps[rho][i];
+                            t.set(a, base + (o * count + i) * mr, t.get(w, src));
+                        }
+                    }
+                }
+                packed[g][rho] = a;
+            }
+        }
+        return new Residues(taps, shifts, packed);
+    }
+
+    static void compute(ConvMath math, ConvProblem problem, Tensor gradOutput, KernelWeight weight,
+            Tensor gradInput) {
+        Geometry q = Geometry.of(problem);
+        if (q.cg() * q.k() >= 2 * math.tileRows() && q.cg() <= COL2IM_MAX_CHANNELS && q.og() >= COL2IM_MIN_OUTPUTS) {
+            byColumns(math, q, gradOutput, weight, gradInput);
+            return;
+        }
+        if (q.cg() == 1) {
+            // One input channel per group: a register tile would have one useful row.
+            DepthwiseConvKernel.inputGradientOfSingleChannelGroups(q, math, gradOutput, weight.tensor(), gradInput);
+            return;
+        }
+        Typed t = Typed.of(gradOutput.dtype());
+        int mr = math.tileRows();
+        Residues res = weight.derived(new Packing("input", q.g(), q.s(), q.d(), q.p(), mr, gradOutput.dtype()),
+                Residues.class, w -> packInputGradient(t, w, q, mr));
+        Object gy = t.data(gradOutput);
+        Object gx = t.data(gradInput);
+        int perResidue = (q.l() + q.s() - 1) / q.s(); // positions of residue 0, the most of any residue
+        int block = columnBlock(q.n() * q.g() * q.s(), perResidue, t.tileCols(math), q.flops());
+        int blocks = (perResidue + block - 1) / block;
+        Parallel.forEach(q.n() * q.g() * q.s() * blocks, q.flops(), item -> {
+            int jb = item % blocks;
+            int rho = (item / blocks) % q.s();
+            int g = (item / blocks / q.s()) % q.g();
+            int n = item / blocks / q.s() / q.g();
+            int positions = rho < q.l() ? (q.l() - rho + q.s() - 1) / q.s() : 0;
+            int jFrom = jb * block;
+            int jTo = Math.min(positions, jFrom + block);
+            if (jFrom >= jTo) {
+                return;
+            }
+            int xBase = (n * q.cIn() + g * q.cg()) * q.l();
+            int[] taps = res.taps()[rho];
+            int reduction = q.og() * taps.length;
+            // Stride 1 accumulates straight into the gradient; otherwise into this residue's positions, then scattered.
+            Object c = q.s() == 1 ? gx : TileGemm.Scratch.get().out(t, q.cg() * (jTo - jFrom));
+            int cOff = q.s() == 1 ? xBase : -jFrom;
+            int ldc = q.s() == 1 ? q.l() : jTo - jFrom;
+            for (int ch = 0; ch < q.cg(); ch++) {
+                t.fill(c, cOff + ch * ldc + jFrom, cOff + ch * ldc + jTo, 0.0);
+            }
+            if (reduction > 0) {
+                Spans spans = new Spans(t, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1, res.shifts()[rho]);
+                TileGemm.run(t, math, new TileGemm.Prepacked(res.packed()[g][rho], reduction), spans.bSource(),
+                        reduction, 0, q.cg(), jFrom, jTo, c, cOff, ldc);
+            }
+            if (q.s() != 1) {
+                for (int ch = 0; ch < q.cg(); ch++) {
+                    t.copyStrided(c, ch * ldc, gx, xBase + ch * q.l() + rho + jFrom * q.s(), q.s(), jTo - jFrom);
+                }
+            }
+        });
+    }
+
+    /** Few input channels per group and many output channels: see {@link #byColumns}. */
+    static final int COL2IM_MAX_CHANNELS = 4;
+    static final int COL2IM_MIN_OUTPUTS = 16;
+    /** Output positions whose columns one work item of {@link #byColumns} computes, at least. */
+    static final int COL2IM_BLOCK = 256;
+
+    /**
+     * The input gradient for few input channels per group and many output channels (audio front-ends): first the
+     * unfolded gradient {@code cols[(c, k)][t] = sum over o of w[o, c, k] * gy[o, t]}, a GEMM whose reduction runs
+     * over the many output channels, then each column added back at its input position {@code t*S + k*D - P}
+     * (col2im). Items own ranges of input positions and compute the columns their positions need; every position
+     * receives its taps in order of {@code k}.
+     */
+    private static void byColumns(ConvMath math, Geometry q, Tensor gradOutput, KernelWeight weight,
+            Tensor gradInput) {
+        Typed t = Typed.of(gradOutput.dtype());
+        int mr = math.tileRows();
+        Object[] packed = weight.derived(new Packing("columns", q.g(), 0, 0, 0, mr, gradOutput.dtype()),
+                Object[].class, w -> packTransposed(t, w, q, mr));
+        Object gy = t.data(gradOutput);
+        Object gx = t.data(gradInput);
+        int rows = q.cg() * q.k();
+        int block = COL2IM_BLOCK * q.s(); // input positions per item
+        int blocks = cdiv(q.l(), block);
+        int span = (q.k() - 1) * q.d();
+        Parallel.forEach(q.n() * q.g() * blocks, q.flops(), item -> {
+            int ib = item % blocks;
+            int g = (item / blocks) % q.g();
+            int n = item / blocks / q.g();
+            int i0 = ib * block;
+            int i1 = Math.min(q.l(), i0 + block);
+            int xBase = (n * q.cIn() + g * q.cg()) * q.l();
+            for (int c = 0; c < q.cg(); c++) {
+                t.fill(gx, xBase + c * q.l() + i0, xBase + c * q.l() + i1, 0.0);
+            }
+            // Output positions t whose taps reach [i0, i1): i = t*S + k*D - P.
+            int tFrom = Math.max(0, cdiv(i0 + q.p() - span, q.s()));
+            int tTo = Math.min(q.t(), Math.floorDiv(i1 - 1 + q.p(), q.s()) + 1);
+            if (tFrom >= tTo) {
+                return;
+            }
+            int width = tTo - tFrom;
+            Object cols = TileGemm.Scratch.get().out(t, rows * width);
+            t.fill(cols, 0, rows * width, 0.0);
+            Spans spans = new Spans(t, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1, new int[] {0});
+            TileGemm.run(t, math, new TileGemm.Prepacked(packed[g], q.og()), spans.bSource(), q.og(), 0, rows, tFrom,
+                    tTo, cols, -tFrom, width);
+            for (int c = 0; c < q.cg(); c++) {
+                for (int k = 0; k < q.k(); k++) {
+                    int off = k * q.d() - q.p();
+                    // t in [tFrom, tTo) with i0 <= t*S + off < i1.
+                    int lo = Math.max(tFrom, cdiv(i0 - off, q.s()));
+                    int hi = Math.min(tTo, cdiv(i1 - off, q.s()));
+                    if (lo < hi) {
+                        t.addStrided(cols, (c * q.k() + k) * width + lo - tFrom, gx,
+                                xBase + c * q.l() + lo * q.s() + off, q.s(), hi - lo);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Per group, the weights as A panels for the unfolded gradient: {@code [(c, k) / MR][o][(c, k) % MR]}. */
+    private static Object[] packTransposed(Typed t, Tensor weight, Geometry q, int mr) {
+        Object w = t.data(weight);
+        int rows = q.cg() * q.k();
+        int panels = cdiv(rows, mr);
+        Object[] packed = new Object[q.g()];
+        for (int g = 0; g < q.g(); g++) {
+            Object a = t.alloc(panels * q.og() * mr);
+            for (int row = 0; row < rows; row++) {
+                int base = (row / mr) * q.og() * mr + row % mr;
+                for (int o = 0; o < q.og(); o++) {
+                    t.set(a, base + o * mr, t.get(w, (g * q.og() + o) * rows + row));
+                }
+            }
+            packed[g] = a;
+        }
+        return packed;
+    }
+}

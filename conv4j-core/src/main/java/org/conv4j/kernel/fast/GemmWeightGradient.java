@@ -1,0 +1,196 @@
+package org.conv4j.kernel.fast;
+
+import static org.conv4j.kernel.fast.ImplicitGemmConvKernel.cdiv;
+import static org.conv4j.kernel.fast.ImplicitGemmConvKernel.roundUp;
+
+import org.conv4j.kernel.ConvProblem;
+import org.conv4j.kernel.fast.ImplicitGemmConvKernel.Geometry;
+import org.conv4j.tensor.Tensor;
+
+/**
+ * The weight gradient of {@link ImplicitGemmConvKernel}, per group a GEMM
+ * {@code gw[o, (c, k)] = sum over (n, t) of gy[n, o, t] * x[n, c, t*S + k*D - P]} with both operands packed block
+ * by block.
+ */
+final class GemmWeightGradient {
+    /**
+     * Note [Weight gradient chunks]: the weight gradient sums over batch and positions, often tens of thousands of
+     * terms. They are summed in chunks of this many, each chunk by its own work item, and the chunk sums are then
+     * added in chunk order, in the tensor's precision. The chunking depends only on the problem, so results do not
+     * depend on the number of threads.
+     */
+    static final int REDUCTION_CHUNK = 8192;
+
+    private GemmWeightGradient() {
+    }
+
+    static void compute(ConvMath math, ConvProblem problem, Tensor input, Tensor gradOutput, Tensor gradWeight) {
+        Geometry q = Geometry.of(problem);
+        Typed t = Typed.of(input.dtype());
+        int mr = math.tileRows();
+        int nr = t.tileCols(math);
+        Object x = t.data(input);
+        Object gy = t.data(gradOutput);
+        Object gw = t.data(gradWeight);
+        int columns = q.cg() * q.k();
+        int reduction = q.n() * q.t();
+        // The reduction (n, t) is long: it is cut into chunks of a fixed size, summed separately and then added in
+        // chunk order (Note [Weight gradient chunks]). Items are (chunk, group, row block, column block); large
+        // blocks amortise the packing (each packed element serves a whole block row or column).
+        int chunks = cdiv(reduction, REDUCTION_CHUNK);
+        int rowBlock = Math.min(roundUp(q.og(), mr), 26 * mr);
+        int colBlock = Math.min(roundUp(columns, nr), 16 * nr);
+        int want = Parallel.threadsFor(q.flops()) == 1 ? 1 : 2 * Parallel.threads();
+        while (chunks * q.g() * cdiv(q.og(), rowBlock) * cdiv(columns, colBlock) < want
+                && (rowBlock > mr || colBlock > nr)) {
+            if (colBlock > nr) {
+                colBlock -= nr;
+            } else {
+                rowBlock -= mr;
+            }
+        }
+        int rowBlocks = cdiv(q.og(), rowBlock);
+        int colBlocks = cdiv(columns, colBlock);
+        int mb = rowBlock;
+        int cb = colBlock;
+        int size = q.cOut() * columns;
+        Object partial = chunks == 1 ? gw : t.alloc(chunks * size);
+        Parallel.forEach(chunks * q.g() * rowBlocks * colBlocks, q.flops(), item -> {
+            int jb = item % colBlocks;
+            int ib = (item / colBlocks) % rowBlocks;
+            int g = (item / colBlocks / rowBlocks) % q.g();
+            int chunk = item / colBlocks / rowBlocks / q.g();
+            int mFrom = ib * mb;
+            int mTo = Math.min(q.og(), mFrom + mb);
+            int jFrom = jb * cb;
+            int jTo = Math.min(columns, jFrom + cb);
+            int cOff = chunk * size + g * q.og() * columns;
+            for (int o = mFrom; o < mTo; o++) {
+                t.fill(partial, cOff + o * columns + jFrom, cOff + o * columns + jTo, 0.0);
+            }
+            int rFrom = chunk * REDUCTION_CHUNK;
+            int rTo = Math.min(reduction, rFrom + REDUCTION_CHUNK);
+            TileGemm.run(t, math, new TileGemm.PackedPerBlock(gradOutputRows(gy, g, q)),
+                    TileGemm.packed(unfoldedInputColumns(x, g, q)), rFrom, rTo, mFrom, mTo, jFrom, jTo, partial,
+                    cOff, columns);
+        });
+        if (chunks > 1) {
+            int rowsPerItem = Math.max(1, 65536 / columns);
+            Parallel.forEach(cdiv(q.cOut(), rowsPerItem), (long) chunks * size * 64, item -> {
+                int from = item * rowsPerItem * columns;
+                int to = Math.min(size, from + rowsPerItem * columns);
+                for (int i = from; i < to; i++) {
+                    double sum = t.get(partial, i);
+                    for (int chunk = 1; chunk < chunks; chunk++) {
+                        sum = t.round(sum + t.get(partial, chunk * size + i));
+                    }
+                    t.set(gw, i, sum);
+                }
+            });
+        }
+    }
+
+    /** A for the weight gradient: {@code A[o][r = n*T + t] = gy[n, g*Og + o, t]}, packed panel by panel. */
+    private static TileGemm.Packer gradOutputRows(Object gy, int g, Geometry q) {
+        return (t, dst, dstOff, first, count, r0, rn, tile) -> {
+            int panels = cdiv(count, tile);
+            for (int row = 0; row < panels * tile; row++) {
+                int at = dstOff + (row / tile) * rn * tile + row % tile;
+                if (row >= count) {
+                    t.zeroStrided(dst, at, tile, rn);
+                    continue;
+                }
+                int o = g * q.og() + first + row;
+                // The reduction (n, t) runs along gy's rows: one strided copy per batch element it touches.
+                for (int r = r0; r < r0 + rn;) {
+                    int n = r / q.t();
+                    int t0 = r % q.t();
+                    int run = Math.min(q.t() - t0, r0 + rn - r);
+                    t.copyStrided(gy, (n * q.cOut() + o) * q.t() + t0, dst, at + (r - r0) * tile, tile, run);
+                    r += run;
+                }
+            }
+        };
+    }
+
+    /**
+     * B for the weight gradient: {@code B[r = n*T + t][(c, k)] = x[n, g*Cg + c, t*S + k*D - P]}, packed. Copies
+     * follow whichever direction the input is contiguous in: along {@code t} with stride 1, along the taps of a
+     * channel with dilation 1 and a longer stride (audio front-ends).
+     */
+    private static TileGemm.Packer unfoldedInputColumns(Object x, int g, Geometry q) {
+        if (q.s() > 1 && q.d() == 1) {
+            return (t, dst, dstOff, first, count, r0, rn, tile) -> packTapRuns(t, x, g, q, dst, dstOff, first, count,
+                    r0, rn, tile);
+        }
+        return (t, dst, dstOff, first, count, r0, rn, tile) -> {
+            int panels = cdiv(count, tile);
+            for (int j = 0; j < panels * tile; j++) {
+                int at = dstOff + (j / tile) * rn * tile + j % tile;
+                int col = first + j;
+                // Past the last column (a ragged block is computed padded to whole tiles): zeros.
+                if (j >= count || col >= q.cg() * q.k()) {
+                    t.zeroStrided(dst, at, tile, rn);
+                    continue;
+                }
+                int c = col / q.k();
+                int off = (col % q.k()) * q.d() - q.p();
+                for (int r = r0; r < r0 + rn;) {
+                    int n = r / q.t();
+                    int t0 = r % q.t();
+                    int run = Math.min(q.t() - t0, r0 + rn - r);
+                    // Positions t*S + off inside the row, for t in [t0, t0 + run).
+                    int lo = Math.max(t0, cdiv(-off, q.s()));
+                    int hi = Math.min(t0 + run, cdiv(q.l() - off, q.s()));
+                    int d0 = at + (r - r0) * tile;
+                    if (lo >= hi) {
+                        t.zeroStrided(dst, d0, tile, run);
+                    } else {
+                        t.zeroStrided(dst, d0, tile, lo - t0);
+                        t.copyStrided(x, (n * q.cIn() + g * q.cg() + c) * q.l() + lo * q.s() + off, q.s(), dst,
+                                d0 + (lo - t0) * tile, tile, hi - lo);
+                        t.zeroStrided(dst, d0 + (hi - t0) * tile, tile, t0 + run - hi);
+                    }
+                    r += run;
+                }
+            }
+        };
+    }
+
+    /** The weight gradient's B, row by row: the taps of one channel read a contiguous run of its input row. */
+    private static void packTapRuns(Typed t, Object x, int g, Geometry q, Object dst, int dstOff, int first,
+            int count, int r0, int rn, int tile) {
+        int columns = q.cg() * q.k();
+        int panels = cdiv(count, tile);
+        for (int r = r0; r < r0 + rn; r++) {
+            int n = r / q.t();
+            int origin = (r % q.t()) * q.s() - q.p(); // input position of tap 0
+            for (int p = 0; p < panels; p++) {
+                int at = dstOff + p * rn * tile + (r - r0) * tile;
+                int j = 0;
+                while (j < tile) {
+                    int col = first + p * tile + j;
+                    if (p * tile + j >= count || col >= columns) {
+                        t.fill(dst, at + j, at + tile, 0.0);
+                        break;
+                    }
+                    int c = col / q.k();
+                    int k = col % q.k();
+                    int run = Math.min(tile - j, Math.min(q.k() - k, count - p * tile - j));
+                    // Taps [k, k + run) of channel c read positions origin + k ... inside [0, L)?
+                    int lo = Math.max(k, -origin);
+                    int hi = Math.min(k + run, q.l() - origin);
+                    if (lo >= hi) {
+                        t.fill(dst, at + j, at + j + run, 0.0);
+                    } else {
+                        t.fill(dst, at + j, at + j + lo - k, 0.0);
+                        int src = (n * q.cIn() + g * q.cg() + c) * q.l() + origin + lo;
+                        t.copy(x, src, 1, dst, at + j + lo - k, hi - lo);
+                        t.fill(dst, at + j + hi - k, at + j + run, 0.0);
+                    }
+                    j += run;
+                }
+            }
+        }
+    }
+}
