@@ -1,5 +1,10 @@
 package org.conv4j.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -9,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.conv4j.explain.ElementExplanation;
+import org.conv4j.io.AtomicFiles;
 import org.conv4j.nn.Conv1d;
 
 /** {@code conv4j explain}: shapes, the output-length formula, and one output element taken apart. */
@@ -30,6 +36,14 @@ final class ExplainCommand implements Callable<Integer> {
             description = "the output element to take apart: N,O,T (or O,T for unbatched input) (default: 0,0,0)")
     String element;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "also write the explainer page: one self-contained HTML file (no network) with the picture, "
+                + "clickable output cells and controls for every parameter")
+    Path html;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "also write the picture as SVG, for documentation")
+    Path svg;
+
     @Override
     public Integer call() throws Exception {
         Conv1d conv = layer.layer();
@@ -48,7 +62,24 @@ final class ExplainCommand implements Callable<Integer> {
         String parameters = layer.weight == null
                 ? "as torch.manual_seed(" + layer.seed + "); nn.Conv1d(...) initialises them"
                 : "read from " + layer.weight + (layer.biasFile == null ? "" : " and " + layer.biasFile);
-        command.commandLine().getOut().print(ExplainText.render(e, x.origin(), parameters));
+        // Files first, all or none, so that an error leaves nothing half-written and prints no explanation.
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        if (html != null) {
+            files.put(html, ExplainerPage.html(e, layer.seed, "Input " + x.origin() + "; parameters " + parameters
+                    + ".").getBytes(StandardCharsets.UTF_8));
+        }
+        if (svg != null) {
+            files.put(svg, ExplainSvg.render(e).getBytes(StandardCharsets.UTF_8));
+        }
+        AtomicFiles.writeAll(files);
+        PrintWriter out = command.commandLine().getOut();
+        out.print(ExplainText.render(e, x.origin(), parameters));
+        if (html != null) {
+            out.println("\nwrote " + html + ": open it in a browser, click output cells, change the controls");
+        }
+        if (svg != null) {
+            out.println((html == null ? "\n" : "") + "wrote " + svg);
+        }
         return 0;
     }
 }

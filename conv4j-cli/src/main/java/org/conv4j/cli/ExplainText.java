@@ -9,7 +9,6 @@ import org.conv4j.explain.ElementExplanation.ChannelTerm;
 import org.conv4j.explain.ElementExplanation.Fill;
 import org.conv4j.explain.ElementExplanation.Tap;
 import org.conv4j.spec.ConvSpec;
-import org.conv4j.spec.PaddingMode;
 import org.conv4j.tensor.DType;
 import org.conv4j.tensor.Shapes;
 
@@ -32,7 +31,7 @@ final class ExplainText {
         int dilation = s.dilation()[0];
         int[] out = e.layer().outputShape(in);
         int padLeft = e.padBefore();
-        int padRight = totalPadding(s, length) - padLeft;
+        int padRight = e.padAfter();
         StringBuilder b = new StringBuilder();
         b.append(e.layer()).append('\n');
         b.append("  input       ").append(Shapes.format(in)).append(' ').append(s.dtype()).append(", ")
@@ -134,18 +133,6 @@ final class ExplainText {
         line(b, "    ", "difference", sci(e.difference()),
                 s.dtype() == DType.FLOAT32 && e.difference() > 0 ? "(the layer rounds to float32)" : "");
         return b.toString();
-    }
-
-    private static int totalPadding(ConvSpec s, int length) {
-        int[] p = s.reversedPaddingRepeatedTwice();
-        if (s.paddingMode() != PaddingMode.ZEROS) {
-            return p[0] + p[1];
-        }
-        return switch (s.padding()) {
-            case org.conv4j.spec.Padding.Explicit x -> 2 * x.values()[0];
-            case org.conv4j.spec.Padding.Same x -> s.dilation()[0] * (s.kernelSize()[0] - 1);
-            case org.conv4j.spec.Padding.Valid x -> 0;
-        };
     }
 
     private static void paddingNote(StringBuilder b, ConvSpec s, int left, int right) {

@@ -2,6 +2,8 @@ package org.conv4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "conv4j", mixinStandardHelpOptions = true, version = "conv4j 0.1.0",
         description = "PyTorch's Conv1d in pure Java: explain it, size it, run it, check it against PyTorch.",
         subcommands = {ExplainCommand.class, ShapeCommand.class, ForwardCommand.class, BackwardCommand.class,
-            ConformanceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            SummaryCommand.class, CompareCommand.class, ConformanceCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,7 +36,11 @@ public final class Main implements Runnable {
             String where = commandLine.getCommandName();
             if (e instanceof IllegalArgumentException || e instanceof IOException) {
                 // Bad configuration, bad input or a file problem: the message says what; no stack trace.
-                commandLine.getErr().println("conv4j " + where + ": error: " + e.getMessage());
+                // The file-system exceptions' messages are the bare path.
+                String message = e instanceof NoSuchFileException ? "no such file: " + e.getMessage()
+                        : e instanceof AccessDeniedException ? "permission denied: " + e.getMessage()
+                        : e.getMessage();
+                commandLine.getErr().println("conv4j " + where + ": error: " + message);
             } else {
                 commandLine.getErr().println("conv4j " + where + ": internal error: " + e);
                 e.printStackTrace(commandLine.getErr());

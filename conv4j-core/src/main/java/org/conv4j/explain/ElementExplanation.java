@@ -24,13 +24,15 @@ import org.conv4j.tensor.TensorMeta;
  * @param group        the group output channel {@code o} belongs to
  * @param firstChannel the first input channel of that group
  * @param padBefore    padded positions before input position 0
+ * @param sources      for every position {@code j} of the padded signal ({@code j - padBefore} in input
+ *                     coordinates), the input position whose value it holds, or -1 for a zero
  * @param terms        one entry per input channel of the group
  * @param bias         the bias added, or null without bias
  * @param byHand       the sum recomputed here in double precision
  * @param layerValue   the value the layer's forward pass computed
  */
 public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t, int group, int firstChannel,
-        int padBefore, List<ChannelTerm> terms, Double bias, double byHand, double layerValue) {
+        int padBefore, int[] sources, List<ChannelTerm> terms, Double bias, double byHand, double layerValue) {
 
     /** Where a tap's input value comes from. */
     public enum Fill {
@@ -93,6 +95,14 @@ public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t
         int dilation = problem.dilation()[0];
         // Zeros padding is virtual (the problem pads); other modes pad the input first and the problem pads nothing.
         int padBefore = plan.pad() == null ? problem.padBefore()[0] : spec.reversedPaddingRepeatedTwice()[0];
+        int padded = length + (plan.pad() == null ? problem.padBefore()[0] + problem.padAfter()[0]
+                : spec.reversedPaddingRepeatedTwice()[0] + spec.reversedPaddingRepeatedTwice()[1]);
+        int[] sources = new int[padded];
+        for (int j = 0; j < padded; j++) {
+            int position = j - padBefore;
+            sources[j] = plan.pad() != null ? plan.pad().source(0, j) : position >= 0 && position < length ? position
+                    : -1;
+        }
         int cg = spec.inChannelsPerGroup();
         int group = o / spec.outChannelsPerGroup();
         int firstChannel = group * cg;
@@ -102,17 +112,10 @@ public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t
             int channel = firstChannel + c;
             List<Tap> taps = new ArrayList<>();
             for (int k = 0; k < spec.kernelSize()[0]; k++) {
-                int padded = t * stride + k * dilation; // index into the padded signal
-                int position = padded - padBefore;
-                Fill fill;
-                int source;
-                if (plan.pad() == null) {
-                    source = position >= 0 && position < length ? position : -1;
-                    fill = source < 0 ? Fill.ZERO : Fill.INPUT;
-                } else {
-                    source = plan.pad().source(0, padded);
-                    fill = position >= 0 && position < length && source == position ? Fill.INPUT : Fill.COPY;
-                }
+                int j = t * stride + k * dilation; // index into the padded signal
+                int position = j - padBefore;
+                int source = sources[j];
+                Fill fill = source < 0 ? Fill.ZERO : source == position ? Fill.INPUT : Fill.COPY;
                 double x = source < 0 ? 0.0 : batched ? input.get(n, channel, source) : input.get(channel, source);
                 taps.add(new Tap(k, position, fill, source, x, weight.get(o, c, k)));
             }
@@ -123,7 +126,8 @@ public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t
         for (ChannelTerm term : terms) {
             byHand += term.dot();
         }
-        return new ElementExplanation(layer, input, n, o, t, group, firstChannel, padBefore, List.copyOf(terms), bias,
+        return new ElementExplanation(layer, input, n, o, t, group, firstChannel, padBefore, sources,
+                List.copyOf(terms), bias,
                 byHand, layerValue);
     }
 
@@ -131,6 +135,11 @@ public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t
         if (value < 0 || value >= bound) {
             throw new IllegalArgumentException(name + "=" + value + " is outside the output: " + what + " is " + bound);
         }
+    }
+
+    /** Padded positions after the last input position. */
+    public int padAfter() {
+        return sources.length - padBefore - input.size(-1);
     }
 
     /** {@code |byHand - layerValue|}. */

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -274,32 +272,11 @@ public final class Npy {
         writeAll(Map.of(file, tensor));
     }
 
-    /**
-     * Writes several tensors so that none appears unless all could be written: each is first written next to its
-     * destination and all are moved into place only after every write succeeded.
-     */
+    /** Writes several tensors so that none appears unless all could be written ({@link AtomicFiles}). */
     public static void writeAll(Map<Path, Tensor> files) throws IOException {
-        Map<Path, Path> temps = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<Path, Tensor> e : files.entrySet()) {
-                Path dest = e.getKey().toAbsolutePath();
-                Path tmp = Files.createTempFile(dest.getParent(), "." + dest.getFileName(), ".tmp");
-                temps.put(dest, tmp);
-                Files.write(tmp, toBytes(e.getValue()));
-            }
-            for (Map.Entry<Path, Path> e : temps.entrySet()) {
-                try {
-                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException x) {
-                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } finally {
-            for (Path tmp : temps.values()) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        Map<Path, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((file, tensor) -> bytes.put(file, toBytes(tensor)));
+        AtomicFiles.writeAll(bytes);
     }
 
     /** The bytes of a {@code .npy} file holding {@code tensor}. */
