@@ -19,7 +19,7 @@ import org.conv4j.tensor.Tensor;
 final class ExplainSvg {
     private static final int CW = 46;
     private static final int CH = 26;
-    private static final int LEFT = 96;
+    private static final int LEFT = 112;
     private static final String[] GROUP_COLORS = {"#e8f0ff", "#fff1e0", "#e9f7ec", "#f6e9f7", "#fff9d6", "#e6f6f7",
         "#f7e6e6", "#eef0f2"};
     private static final String WINDOW = "#1f5fbf";
@@ -83,7 +83,7 @@ final class ExplainSvg {
             int g = c / cg;
             boolean seen = g == e.group();
             int top = y + c * CH;
-            rowLabel(b, top, "c=" + c + " g" + g, g, seen);
+            rowLabel(b, top, "c=" + c + (s.groups() > 1 ? "  group " + g : ""), g, seen);
             for (int j = 0; j < padded; j++) {
                 boolean pad = j < e.padBefore() || j >= e.padBefore() + length;
                 int src = sources[j];
@@ -131,7 +131,7 @@ final class ExplainSvg {
         y += 10;
         for (int o = 0; o < s.outChannels(); o++) {
             int top = y + o * CH;
-            rowLabel(b, top, "o=" + o + " g" + o / og, o / og, true);
+            rowLabel(b, top, "o=" + o + (s.groups() > 1 ? "  group " + o / og : ""), o / og, true);
             for (int t = 0; t < outLength; t++) {
                 boolean selected = o == e.o() && t == e.t();
                 b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "

@@ -111,6 +111,17 @@ class ExplainFilesCliTest {
     }
 
     @Test
+    void theReadmesSvgIsWhatTheCommandWritesToday() throws IOException {
+        Path svg = dir.resolve("picture.svg");
+        CliTest.Run r = CliTest.run("explain", "--in-channels", "4", "--out-channels", "4", "--kernel-size", "3",
+                "--padding", "same", "--padding-mode", "reflect", "--dilation", "2", "--groups", "2", "--element",
+                "0,3,0", "--svg", svg.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(svg), Files.readString(Path.of("..", "docs", "explain-same-reflect.svg")),
+                "docs/explain-same-reflect.svg is stale: rerun the command in the README");
+    }
+
+    @Test
     void badInputWritesNoFileAtAll() {
         Path svg = dir.resolve("picture.svg");
         Path page = dir.resolve("missing-dir").resolve("page.html");
