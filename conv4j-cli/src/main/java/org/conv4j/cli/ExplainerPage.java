@@ -63,6 +63,7 @@ final class ExplainerPage {
         }
         cfg.put("mode", s.paddingMode().torchName()).put("dilation", s.dilation()[0]).put("groups", s.groups());
         d.put("L", length);
+        d.put("maxLength", MAX_LENGTH);
         d.put("n", e.n());
         if (batched) {
             d.put("batch", input.size(0));
