@@ -221,6 +221,10 @@ class ExplainerPageBrowserTest {
         setControl("ctl-groups", "3");
         assertEquals(message(() -> pageSpec(5, "same", 1, 3, DType.FLOAT64)), shown().get("error").asText());
         assertEquals(12, shown().get("lOut").asInt());
+        setControl("ctl-groups", "2");
+        setControl("ctl-length", "500");
+        assertEquals("the picture draws every element, so it takes input length at most "
+                + ExplainerPage.MAX_LENGTH, shown().get("error").asText());
 
         // Back to the layer: its values and the library's results again.
         browser.click("#ctl-reset");
