@@ -37,8 +37,7 @@ final class ExplainSvg {
         int padded = sources.length;
         int cg = s.inChannelsPerGroup();
         int og = s.outChannelsPerGroup();
-        Tensor output = e.layer().forward(input);
-        int outLength = output.size(-1);
+        int outLength = e.output().size(-1);
         boolean copies = s.paddingMode() != PaddingMode.ZEROS;
 
         Canvas b = new Canvas();
@@ -87,7 +86,7 @@ final class ExplainSvg {
             for (int j = 0; j < padded; j++) {
                 boolean pad = j < e.padBefore() || j >= e.padBefore() + length;
                 int src = sources[j];
-                double v = src < 0 ? 0 : batched ? input.get(e.n(), c, src) : input.get(c, src);
+                double v = src < 0 ? 0 : e.input(c, src);
                 String fill = !pad ? "#ffffff" : copies ? "#fdebd0" : "#eeeeee";
                 b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
                         + "stroke=\"#cfd5de\" opacity=\"%s\"/>%n", LEFT + j * CW, top, CW, CH, fill, seen ? "1" : "0.5"));
@@ -138,7 +137,7 @@ final class ExplainSvg {
                         + "stroke=\"%s\" stroke-width=\"%d\"/>%n", LEFT + t * CW, top, CW, CH,
                         selected ? "#cfe0ff" : "#ffffff", selected ? WINDOW : "#cfd5de", selected ? 3 : 1));
                 text(b, centre(t), top + 17, 11, "text-anchor=\"middle\"",
-                        fmt2(batched ? output.get(e.n(), o, t) : output.get(o, t)));
+                        fmt2(e.output(o, t)));
             }
         }
         y += s.outChannels() * CH + 26;

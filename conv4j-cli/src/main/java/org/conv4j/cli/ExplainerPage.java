@@ -77,7 +77,7 @@ final class ExplainerPage {
         for (int c = 0; c < channels; c++) {
             ArrayNode row = x.addArray();
             for (int i = 0; i < length; i++) {
-                row.add(batched ? input.get(e.n(), c, i) : input.get(c, i));
+                row.add(e.input(c, i));
             }
         }
         Tensor weight = e.layer().weight();
@@ -99,13 +99,12 @@ final class ExplainerPage {
         } else {
             d.putNull("b");
         }
-        Tensor output = e.layer().forward(input);
-        int outLength = output.size(-1);
+        int outLength = e.output().size(-1);
         ArrayNode y = d.putArray("y");
         for (int o = 0; o < s.outChannels(); o++) {
             ArrayNode row = y.addArray();
             for (int t = 0; t < outLength; t++) {
-                row.add(batched ? output.get(e.n(), o, t) : output.get(o, t));
+                row.add(e.output(o, t));
             }
         }
         d.put("dtype", s.dtype().toString());

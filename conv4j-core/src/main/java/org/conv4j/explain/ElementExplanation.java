@@ -29,10 +29,10 @@ import org.conv4j.tensor.TensorMeta;
  * @param terms        one entry per input channel of the group
  * @param bias         the bias added, or null without bias
  * @param byHand       the sum recomputed here in double precision
- * @param layerValue   the value the layer's forward pass computed
+ * @param output       the layer's forward output for the whole input
  */
 public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t, int group, int firstChannel,
-        int padBefore, int[] sources, List<ChannelTerm> terms, Double bias, double byHand, double layerValue) {
+        int padBefore, int[] sources, List<ChannelTerm> terms, Double bias, double byHand, Tensor output) {
 
     /** Where a tap's input value comes from. */
     public enum Fill {
@@ -87,7 +87,6 @@ public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t
         check(o, out3[1], "o", "output channels");
         check(t, out3[2], "t", "output length");
         Tensor output = layer.forward(input);
-        double layerValue = batched ? output.get(n, o, t) : output.get(o, t);
 
         ConvProblem problem = plan.conv().conv().problem();
         int length = input.size(-1);
@@ -128,7 +127,7 @@ public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t
         }
         return new ElementExplanation(layer, input, n, o, t, group, firstChannel, padBefore, sources,
                 List.copyOf(terms), bias,
-                byHand, layerValue);
+                byHand, output);
     }
 
     private static void check(int value, int bound, String name, String what) {
@@ -142,8 +141,23 @@ public record ElementExplanation(ConvNd layer, Tensor input, int n, int o, int t
         return sources.length - padBefore - input.size(-1);
     }
 
+    /** The value the layer's forward pass computed for the element. */
+    public double layerValue() {
+        return output.dim() == 3 ? output.get(n, o, t) : output.get(o, t);
+    }
+
+    /** {@code input[n, channel, position]} ({@code input[channel, position]} for unbatched input). */
+    public double input(int channel, int position) {
+        return input.dim() == 3 ? input.get(n, channel, position) : input.get(channel, position);
+    }
+
+    /** {@code output[n, channel, position]} ({@code output[channel, position]} for unbatched input). */
+    public double output(int channel, int position) {
+        return output.dim() == 3 ? output.get(n, channel, position) : output.get(channel, position);
+    }
+
     /** {@code |byHand - layerValue|}. */
     public double difference() {
-        return Math.abs(byHand - layerValue);
+        return Math.abs(byHand - layerValue());
     }
 }
