@@ -225,6 +225,11 @@ class ExplainerPageBrowserTest {
         setControl("ctl-length", "500");
         assertEquals("the picture draws every element, so it takes input length at most "
                 + ExplainerPage.MAX_LENGTH, shown().get("error").asText());
+        setControl("ctl-length", "10");
+        setControl("ctl-kernel", "3");
+        setControl("ctl-padding", "10");
+        Conv1d tooMuchReflection = Conv1d.of(pageSpec(3, "10", 1, 2, DType.FLOAT32), layer.weight(), layer.bias());
+        assertEquals(message(() -> tooMuchReflection.forward(x)), shown().get("error").asText());
 
         // Back to the layer: its values and the library's results again.
         browser.click("#ctl-reset");
