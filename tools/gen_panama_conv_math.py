@@ -99,6 +99,35 @@ def tile(T, V, SP, L, prim, rows, table):
     out.append('    }')
     return '\n'.join(out)
 
+def frame_tile(T, V, SP, L, prim):
+    # Rows past `rows` read a copy of the last frame (always in range) and are stored but never used: no branch
+    # in the loop.
+    out = ['', '    @Override',
+           f'    public void frameTile{T}(int kc, {prim}[] a, int aOff, int aStride, {prim}[] b, int bOff, {prim}[] c,',
+           '            int cOff, int ldc, int rows) {',
+           f'        final int nr = 2 * {L};']
+    for i in range(5):
+        out.append(f'        int a{i} = aOff' + (f' + Math.min({i}, rows - 1) * aStride;' if i else ';'))
+    for i in range(5):
+        off = f'cOff + {i} * ldc' if i else 'cOff'
+        out.append(f'        {V} acc{i}0 = {V}.fromArray({SP}, c, {off});')
+        out.append(f'        {V} acc{i}1 = {V}.fromArray({SP}, c, {off} + {L});')
+    out.append('        for (int r = 0; r < kc; r++) {')
+    out.append('            int bi = bOff + r * nr;')
+    out.append(f'            {V} b0 = {V}.fromArray({SP}, b, bi);')
+    out.append(f'            {V} b1 = {V}.fromArray({SP}, b, bi + {L});')
+    for i in range(5):
+        out.append(f'            {V} w{i} = {V}.broadcast({SP}, a[a{i} + r]);')
+        out.append(f'            acc{i}0 = w{i}.fma(b0, acc{i}0);')
+        out.append(f'            acc{i}1 = w{i}.fma(b1, acc{i}1);')
+    out.append('        }')
+    for i in range(5):
+        off = f'cOff + {i} * ldc' if i else 'cOff'
+        out.append(f'        acc{i}0.intoArray(c, {off});')
+        out.append(f'        acc{i}1.intoArray(c, {off} + {L});')
+    out.append('    }')
+    return '\n'.join(out)
+
 def depthwise(T, V, SP, L, prim):
     return f"""
     @Override
@@ -167,6 +196,7 @@ for T, V, SP, L, prim in [('F32', 'FloatVector', 'F', 'LF', 'float'), ('F64', 'D
     for table in (False, True):
         for rows in (False, True):
             parts.append(tile(T, V, SP, L, prim, rows, table))
+    parts.append(frame_tile(T, V, SP, L, prim))
     parts.append(depthwise(T, V, SP, L, prim))
     parts.append(dot(T, V, prim, 8 if T == 'F32' else 4, 'F8' if T == 'F32' else 'D4'))
 parts.append('''

@@ -20,6 +20,9 @@ public final class KernelDifferential {
 
     /** A random 1-D problem: stride, dilation, asymmetric padding, groups, depthwise multipliers, ragged sizes. */
     public static ConvProblem randomProblem(SplittableRandom r) {
+        if (r.nextInt(8) == 0) {
+            return randomFrontEnd(r);
+        }
         int groups = r.nextInt(4) == 0 ? r.nextInt(2, 9) : 1;
         boolean depthwise = r.nextInt(4) == 0;
         int cg = depthwise ? 1 : pick(r, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31);
@@ -36,6 +39,27 @@ public final class KernelDifferential {
         int batch = pick(r, 1, 1, 2, 3);
         return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
+    }
+
+    /**
+     * A long kernel with a long stride (an audio front-end), which the fast kernels treat as frames: kernels up
+     * to 257 taps, strides from 8, a few output positions, tiles cut by the last positions and channels.
+     */
+    private static ConvProblem randomFrontEnd(SplittableRandom r) {
+        int groups = r.nextInt(3) == 0 ? 2 : 1;
+        int cg = pick(r, 1, 1, 2, 3);
+        int og = pick(r, 1, 5, 16, 17, 33);
+        int k = pick(r, 8, 13, 40, 100, 130, 257);
+        int s = pick(r, 8, 10, 33, 160);
+        int pb = pick(r, 0, 0, 1, 7);
+        int pa = r.nextBoolean() ? pb : pb + 1;
+        int out = pick(r, 1, 2, 5, 6, 11, 23);
+        // Any length that gives `out` positions: the last frame may end before the input does.
+        int length = Math.max(1, (out - 1) * s + k - pb - pa + r.nextInt(s));
+        int positions = (length + pb + pa - k) / s + 1;
+        int batch = pick(r, 1, 2, 3);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {1}, new int[] {positions});
     }
 
     private static int pick(SplittableRandom r, int... values) {

@@ -241,6 +241,57 @@ public final class PanamaConvMath implements ConvMath {
     }
 
     @Override
+    public void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, float[] c,
+            int cOff, int ldc, int rows) {
+        final int nr = 2 * LF;
+        int a0 = aOff;
+        int a1 = aOff + Math.min(1, rows - 1) * aStride;
+        int a2 = aOff + Math.min(2, rows - 1) * aStride;
+        int a3 = aOff + Math.min(3, rows - 1) * aStride;
+        int a4 = aOff + Math.min(4, rows - 1) * aStride;
+        FloatVector acc00 = FloatVector.fromArray(F, c, cOff);
+        FloatVector acc01 = FloatVector.fromArray(F, c, cOff + LF);
+        FloatVector acc10 = FloatVector.fromArray(F, c, cOff + 1 * ldc);
+        FloatVector acc11 = FloatVector.fromArray(F, c, cOff + 1 * ldc + LF);
+        FloatVector acc20 = FloatVector.fromArray(F, c, cOff + 2 * ldc);
+        FloatVector acc21 = FloatVector.fromArray(F, c, cOff + 2 * ldc + LF);
+        FloatVector acc30 = FloatVector.fromArray(F, c, cOff + 3 * ldc);
+        FloatVector acc31 = FloatVector.fromArray(F, c, cOff + 3 * ldc + LF);
+        FloatVector acc40 = FloatVector.fromArray(F, c, cOff + 4 * ldc);
+        FloatVector acc41 = FloatVector.fromArray(F, c, cOff + 4 * ldc + LF);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+            FloatVector w0 = FloatVector.broadcast(F, a[a0 + r]);
+            acc00 = w0.fma(b0, acc00);
+            acc01 = w0.fma(b1, acc01);
+            FloatVector w1 = FloatVector.broadcast(F, a[a1 + r]);
+            acc10 = w1.fma(b0, acc10);
+            acc11 = w1.fma(b1, acc11);
+            FloatVector w2 = FloatVector.broadcast(F, a[a2 + r]);
+            acc20 = w2.fma(b0, acc20);
+            acc21 = w2.fma(b1, acc21);
+            FloatVector w3 = FloatVector.broadcast(F, a[a3 + r]);
+            acc30 = w3.fma(b0, acc30);
+            acc31 = w3.fma(b1, acc31);
+            FloatVector w4 = FloatVector.broadcast(F, a[a4 + r]);
+            acc40 = w4.fma(b0, acc40);
+            acc41 = w4.fma(b1, acc41);
+        }
+        acc00.intoArray(c, cOff);
+        acc01.intoArray(c, cOff + LF);
+        acc10.intoArray(c, cOff + 1 * ldc);
+        acc11.intoArray(c, cOff + 1 * ldc + LF);
+        acc20.intoArray(c, cOff + 2 * ldc);
+        acc21.intoArray(c, cOff + 2 * ldc + LF);
+        acc30.intoArray(c, cOff + 3 * ldc);
+        acc31.intoArray(c, cOff + 3 * ldc + LF);
+        acc40.intoArray(c, cOff + 4 * ldc);
+        acc41.intoArray(c, cOff + 4 * ldc + LF);
+    }
+
+    @Override
     public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps,
             float[] y, int yOff) {
         int j = 0;
@@ -484,6 +535,57 @@ public final class PanamaConvMath implements ConvMath {
             acc30.intoArray(c, cOff + 3 * ldc);
             acc31.intoArray(c, cOff + 3 * ldc + LD);
         }
+    }
+
+    @Override
+    public void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, double[] c,
+            int cOff, int ldc, int rows) {
+        final int nr = 2 * LD;
+        int a0 = aOff;
+        int a1 = aOff + Math.min(1, rows - 1) * aStride;
+        int a2 = aOff + Math.min(2, rows - 1) * aStride;
+        int a3 = aOff + Math.min(3, rows - 1) * aStride;
+        int a4 = aOff + Math.min(4, rows - 1) * aStride;
+        DoubleVector acc00 = DoubleVector.fromArray(D, c, cOff);
+        DoubleVector acc01 = DoubleVector.fromArray(D, c, cOff + LD);
+        DoubleVector acc10 = DoubleVector.fromArray(D, c, cOff + 1 * ldc);
+        DoubleVector acc11 = DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD);
+        DoubleVector acc20 = DoubleVector.fromArray(D, c, cOff + 2 * ldc);
+        DoubleVector acc21 = DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD);
+        DoubleVector acc30 = DoubleVector.fromArray(D, c, cOff + 3 * ldc);
+        DoubleVector acc31 = DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD);
+        DoubleVector acc40 = DoubleVector.fromArray(D, c, cOff + 4 * ldc);
+        DoubleVector acc41 = DoubleVector.fromArray(D, c, cOff + 4 * ldc + LD);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+            DoubleVector w0 = DoubleVector.broadcast(D, a[a0 + r]);
+            acc00 = w0.fma(b0, acc00);
+            acc01 = w0.fma(b1, acc01);
+            DoubleVector w1 = DoubleVector.broadcast(D, a[a1 + r]);
+            acc10 = w1.fma(b0, acc10);
+            acc11 = w1.fma(b1, acc11);
+            DoubleVector w2 = DoubleVector.broadcast(D, a[a2 + r]);
+            acc20 = w2.fma(b0, acc20);
+            acc21 = w2.fma(b1, acc21);
+            DoubleVector w3 = DoubleVector.broadcast(D, a[a3 + r]);
+            acc30 = w3.fma(b0, acc30);
+            acc31 = w3.fma(b1, acc31);
+            DoubleVector w4 = DoubleVector.broadcast(D, a[a4 + r]);
+            acc40 = w4.fma(b0, acc40);
+            acc41 = w4.fma(b1, acc41);
+        }
+        acc00.intoArray(c, cOff);
+        acc01.intoArray(c, cOff + LD);
+        acc10.intoArray(c, cOff + 1 * ldc);
+        acc11.intoArray(c, cOff + 1 * ldc + LD);
+        acc20.intoArray(c, cOff + 2 * ldc);
+        acc21.intoArray(c, cOff + 2 * ldc + LD);
+        acc30.intoArray(c, cOff + 3 * ldc);
+        acc31.intoArray(c, cOff + 3 * ldc + LD);
+        acc40.intoArray(c, cOff + 4 * ldc);
+        acc41.intoArray(c, cOff + 4 * ldc + LD);
     }
 
     @Override

@@ -65,6 +65,23 @@ public interface ConvMath {
             int cOff, int ldc, int rows);
 
     /**
+     * A register tile whose A rows are frames read straight from a signal, {@code aStride} apart, and whose B is
+     * packed ({@code NR} columns): for a convolution with a long kernel and a long stride (an audio front-end), row
+     * {@code i} is output position {@code i}, column {@code j} an output channel, so nothing is unfolded or packed
+     * per call:
+     * <pre>
+     * c[cOff + i*ldc + j] += sum over r &lt; kc of a[aOff + i*aStride + r] * b[bOff + r*NR + j],  i &lt; rows
+     * </pre>
+     * {@code c} must hold {@code MR} rows; rows from {@code rows} on are left unspecified.
+     */
+    void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, float[] c, int cOff, int ldc,
+            int rows);
+
+    /** {@link #frameTileF32} for float64. */
+    void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, double[] c, int cOff, int ldc,
+            int rows);
+
+    /**
      * A depthwise row: {@code y[yOff + j] += sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for
      * {@code j < count}, taps in increasing order (the caller has zero-padded {@code x}; all reads are in range).
      */

@@ -71,6 +71,10 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     public void forward(ConvProblem problem, Tensor input, KernelWeight weight, Tensor bias, Tensor output) {
         Geometry q = Geometry.of(problem);
         Typed t = Typed.of(input.dtype());
+        if (FrameConvForward.suits(q)) {
+            FrameConvForward.forward(math, q, t, weight, bias, t.data(input), t.data(output), input.dtype());
+            return;
+        }
         int mr = math.tileRows();
         Object[] packed = weight.derived(new Packing("forward", q.g, 0, 0, 0, mr, input.dtype()), Object[].class,
                 w -> packForward(t, w, q.g, mr));

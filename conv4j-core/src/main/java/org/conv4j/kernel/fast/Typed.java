@@ -61,6 +61,10 @@ abstract sealed class Typed {
     abstract void tile(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c, int cOff,
             int ldc, int rows);
 
+    /** {@link ConvMath#frameTileF32} or its float64 twin. */
+    abstract void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c,
+            int cOff, int ldc, int rows);
+
     abstract void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
             Object y, int yOff);
 
@@ -203,6 +207,12 @@ abstract sealed class Typed {
             } else {
                 math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, rows);
             }
+        }
+
+        @Override
+        void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c, int cOff,
+                int ldc, int rows) {
+            math.frameTileF32(kc, (float[]) a, aOff, aStride, (float[]) b, bOff, (float[]) c, cOff, ldc, rows);
         }
 
         @Override
@@ -354,6 +364,12 @@ abstract sealed class Typed {
             } else {
                 math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, rows);
             }
+        }
+
+        @Override
+        void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c, int cOff,
+                int ldc, int rows) {
+            math.frameTileF64(kc, (double[]) a, aOff, aStride, (double[]) b, bOff, (double[]) c, cOff, ldc, rows);
         }
 
         @Override
