@@ -31,18 +31,9 @@ public final class TestTensors {
             double e = expected.getDouble(i);
             double a = actual.getDouble(i);
             if (!(Math.abs(a - e) <= atol + rtol * Math.abs(e))) {
-                fail(what + ": mismatch at " + Shapes.format(unravel(i, shape)) + ": expected " + e + ", got " + a
-                        + " (|diff| " + Math.abs(a - e) + ")");
+                fail(what + ": mismatch at " + Shapes.format(Shapes.unravel(i, shape)) + ": expected " + e
+                        + ", got " + a + " (|diff| " + Math.abs(a - e) + ")");
             }
         }
-    }
-
-    public static int[] unravel(int flat, int[] shape) {
-        int[] idx = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = flat % shape[d];
-            flat /= shape[d];
-        }
-        return idx;
     }
 }

@@ -41,6 +41,16 @@ public final class Shapes {
         return strides;
     }
 
+    /** The index of element {@code flat} of a row-major tensor of {@code shape}. */
+    public static int[] unravel(int flat, int... shape) {
+        int[] index = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            index[d] = flat % shape[d];
+            flat /= shape[d];
+        }
+        return index;
+    }
+
     public static int[] prepend(int first, int... rest) {
         int[] r = new int[rest.length + 1];
         r[0] = first;

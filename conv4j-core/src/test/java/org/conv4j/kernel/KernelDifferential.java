@@ -140,18 +140,9 @@ public final class KernelDifferential {
             double e = want.getDouble(i);
             double a = got.getDouble(i);
             if (!(Math.abs(a - e) <= tol)) {
-                fail(what + " differs at " + Shapes.format(unravel(i, shape)) + ": reference " + e + ", kernel " + a
-                        + " (tolerance " + tol + ")");
+                fail(what + " differs at " + Shapes.format(Shapes.unravel(i, shape)) + ": reference " + e
+                        + ", kernel " + a + " (tolerance " + tol + ")");
             }
         }
-    }
-
-    private static int[] unravel(int flat, int[] shape) {
-        int[] idx = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = flat % shape[d];
-            flat /= shape[d];
-        }
-        return idx;
     }
 }

@@ -85,20 +85,11 @@ final class ConformanceCheck {
                 }
                 if (!(Math.abs(a - e) <= tol)) {
                     problems.add(String.format(Locale.ROOT, "%s |err| %.3e > tol %.3e at %s: got %.17g want %.17g", t,
-                            Math.abs(a - e), tol, Shapes.format(unravel(i, expected.shape())), a, e));
+                            Math.abs(a - e), tol, Shapes.format(Shapes.unravel(i, expected.shape())), a, e));
                     break;
                 }
             }
         }
         return problems;
-    }
-
-    private static int[] unravel(int flat, int[] shape) {
-        int[] idx = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = flat % shape[d];
-            flat /= shape[d];
-        }
-        return idx;
     }
 }
