@@ -39,7 +39,7 @@ import org.conv4j.tensor.TensorMeta;
  * peak measured in the same run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time Conv1d forward (and forward+backward) on a suite of shapes; print ms, GFLOP/s and % of "
+        description = {"Time Conv1d forward (and forward+backward) on a suite of shapes; print ms, GFLOP/s and %% of "
             + "the FMA peak measured in the same run.",
             "Calls write into buffers reused across calls (Conv1d.forward(x, out), backward(x, gy, into)).",
             "FLOPs per forward call: 2*N*C_out*L_out*(C_in/groups)*K; forward+backward counts 3x that."})

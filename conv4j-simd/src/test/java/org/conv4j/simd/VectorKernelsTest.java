@@ -14,6 +14,8 @@ import org.conv4j.kernel.ConvKernels;
 import org.conv4j.kernel.ConvProblem;
 import org.conv4j.kernel.KernelDifferential;
 import org.conv4j.kernel.fast.ConvMaths;
+import org.conv4j.kernel.fast.DepthwiseConvKernel;
+import org.conv4j.kernel.fast.ImplicitGemmConvKernel;
 import org.conv4j.kernel.fast.Parallel;
 import org.conv4j.tensor.DType;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,34 @@ class VectorKernelsTest {
                 var a = KernelDifferential.run(simd.get(i), p, dtype, seed);
                 var b = KernelDifferential.run(scalar.get(i), p, dtype, seed);
                 assertTrue(a.bitIdentical(b), simd.get(i).name() + " vs " + scalar.get(i).name() + " on " + p);
+            }
+        }
+    }
+
+    /**
+     * Both register tile shapes, whichever this machine picks by default: the 5 x 2 tile of AVX2 machines and the
+     * 8 x 2 tile of AVX-512 machines (the Vector API emulates wider vectors where the hardware lacks them).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyTileShapeMatchesTheReferenceAndTheScalarKernels(int seed) {
+        if (seed % 5 != 0) {
+            return;
+        }
+        ConvProblem p = KernelDifferential.randomProblem(new SplittableRandom(seed));
+        DType dtype = seed % 2 == 0 ? DType.FLOAT32 : DType.FLOAT64;
+        List<ConvKernel> scalar = ConvKernels.ordered("scalar");
+        for (PanamaConvMath math : List.of(new PanamaConvMath5x2(), new PanamaConvMath8x2())) {
+            List<ConvKernel> kernels = List.of(new DepthwiseConvKernel(math), new ImplicitGemmConvKernel(math));
+            for (int i = 0; i < kernels.size(); i++) {
+                ConvKernel k = kernels.get(i);
+                if (k.supports(p, dtype)) {
+                    KernelDifferential.assertMatchesReference(k, p, dtype, seed);
+                    var a = KernelDifferential.run(k, p, dtype, seed);
+                    var b = KernelDifferential.run(scalar.get(i), p, dtype, seed);
+                    assertTrue(a.bitIdentical(b), math.tileRows() + "-row " + k.name() + " vs " + scalar.get(i).name()
+                            + " on " + p);
+                }
             }
         }
     }

@@ -6,7 +6,8 @@ import java.lang.System.Logger.Level;
  * Picks the {@link ConvMath} once, at first use: the Vector API implementation from the {@code conv4j-simd}
  * module when it is on the class path and {@code jdk.incubator.vector} is resolved ({@code --add-modules
  * jdk.incubator.vector}), the scalar one otherwise. The core never names the Vector API class: it is loaded by
- * name, so the core runs without the incubator module. The choice and its reason are logged.
+ * name ({@code PanamaConvMath.create()}, which picks the register tile for the machine), so the core runs without
+ * the incubator module. The choice and its reason are logged.
  */
 public final class ConvMaths {
     static final String PANAMA_CLASS = "org.conv4j.simd.PanamaConvMath";
@@ -19,9 +20,10 @@ public final class ConvMaths {
         static Holder load() {
             try {
                 Class<?> c = Class.forName(PANAMA_CLASS);
-                ConvMath m = (ConvMath) c.getConstructor().newInstance();
-                LOG.log(Level.DEBUG, "conv4j: Vector API kernels ({0})", m.isa());
-                return new Holder(m, "Vector API " + m.isa());
+                ConvMath m = (ConvMath) c.getMethod("create").invoke(null);
+                String what = m.isa() + ", " + m.tileRows() + " x " + m.tileColsF32() + " float32 tiles";
+                LOG.log(Level.DEBUG, "conv4j: Vector API kernels ({0})", what);
+                return new Holder(m, "Vector API " + what);
             } catch (ClassNotFoundException e) {
                 return unavailable("conv4j-simd is not on the class path");
             } catch (LinkageError e) {

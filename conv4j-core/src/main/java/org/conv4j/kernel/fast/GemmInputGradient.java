@@ -73,7 +73,7 @@ final class GemmInputGradient {
     static void compute(ConvMath math, ConvProblem problem, Tensor gradOutput, KernelWeight weight,
             Tensor gradInput) {
         Geometry q = Geometry.of(problem);
-        if (q.cg() * q.k() >= 2 * math.tileRows() && q.cg() <= COL2IM_MAX_CHANNELS && q.og() >= COL2IM_MIN_OUTPUTS) {
+        if (q.cg() * q.k() >= COL2IM_MIN_ROWS && q.cg() <= COL2IM_MAX_CHANNELS && q.og() >= COL2IM_MIN_OUTPUTS) {
             byColumns(math, q, gradOutput, weight, gradInput);
             return;
         }
@@ -127,6 +127,12 @@ final class GemmInputGradient {
 
     /** Few input channels per group and many output channels: see {@link #byColumns}. */
     static final int COL2IM_MAX_CHANNELS = 4;
+    /**
+     * Unfolded rows ({@code Cg * K}) from which col2im is worth it. A constant, not a number of register tiles: the
+     * choice of algorithm must not depend on the tile shape, or kernels with different tiles would round
+     * differently (Note [Bit-identical tiles]).
+     */
+    static final int COL2IM_MIN_ROWS = 10;
     static final int COL2IM_MIN_OUTPUTS = 16;
     /** Output positions whose columns one work item of {@link #byColumns} computes, at least. */
     static final int COL2IM_BLOCK = 256;

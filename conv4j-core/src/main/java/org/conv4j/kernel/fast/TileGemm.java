@@ -2,8 +2,8 @@ package org.conv4j.kernel.fast;
 
 /**
  * {@code C[M x J] += A[M x R] * B[R x J]} in register tiles of {@code MR x NR}, blocked the way BLIS blocks a
- * GEMM: {@code KC} reductions by {@code NC} columns of B at a time, A in panels of {@code MR} rows ({@code KC x MR},
- * kept in L1) streaming the block's column panels past them. A is packed ahead (a layer's weights) or per block.
+ * GEMM: {@code KC} reductions by {@code NC} columns of B at a time, each {@code KC x NR} panel of B kept in L1 while
+ * the A panels ({@code KC x MR}, from L2) stream past it. A is packed ahead (a layer's weights) or per block.
  * B is read through a table of row starts: a convolution's B (the implicit im2col) is made of shifted runs of the
  * input, so it needs at most a copy of the input span the block reads, never the unfolded matrix.
  *
@@ -11,8 +11,14 @@ package org.conv4j.kernel.fast;
  * region a caller asks for (Note [Bit-identical tiles] in {@link ConvMath}).
  */
 final class TileGemm {
-    /** Reductions per block: a {@code KC x MR} A panel stays in L1. */
-    static final int KC = 256;
+    /**
+     * Bytes of one B panel ({@code KC x NR}), which stays in L1 while the A panels stream past it: 16 KiB leaves
+     * room in a 32 or 48 KiB L1 for the A panel and C. With 32 KiB panels (KC = 256 with 512-bit tiles) Zen 5 ran
+     * 20-30% slower, and from one JVM run to the next as the physical pages happened to fall.
+     */
+    static final int B_PANEL_BYTES = 16 * 1024;
+    /** The most reductions per block, for the narrowest tiles ({@link #reductionBlock}). */
+    static final int MAX_KC = 256;
     /** Columns per block: the block's B data stays in L2. */
     static final int NC = 256;
 
@@ -26,7 +32,7 @@ final class TileGemm {
      */
     static final class BBlock {
         Object array;
-        final int[] rows = new int[KC];
+        final int[] rows = new int[MAX_KC];
         int panelStep;
         boolean packed;
     }
@@ -206,23 +212,29 @@ final class TileGemm {
         }
     }
 
+    /** {@code KC}: reductions per block, so that a B panel of {@code nr} columns fills {@link #B_PANEL_BYTES}. */
+    static int reductionBlock(Typed t, int nr) {
+        return Math.min(MAX_KC, B_PANEL_BYTES / (nr * t.bytes()));
+    }
+
     private static void runWhole(Typed t, ConvMath math, RowPanels a, BSource b, int rFrom, int rTo, int mFrom,
             int mTo, int jFrom, int jTo, Object c, int cOff, int ldc) {
         int mr = math.tileRows();
         int nr = t.tileCols(math);
+        int kcMax = reductionBlock(t, nr);
         Scratch s = Scratch.get();
         BBlock block = s.block;
         for (int j0 = jFrom; j0 < jTo; j0 += NC) {
             int jn = Math.min(NC, jTo - j0);
             int panels = jn / nr;
-            for (int r0 = rFrom; r0 < rTo; r0 += KC) {
-                int rn = Math.min(KC, rTo - r0);
+            for (int r0 = rFrom; r0 < rTo; r0 += kcMax) {
+                int rn = Math.min(kcMax, rTo - r0);
                 b.prepare(t, s, j0, jn, r0, rn, nr, block);
                 Object ap = a.prepare(t, s, mFrom, mTo - mFrom, r0, rn, mr);
-                for (int m = mFrom; m < mTo; m += mr) {
-                    int aOff = a.offset(mFrom, m, r0, rn, mr);
-                    int rows = Math.min(mr, mTo - m);
-                    for (int p = 0; p < panels; p++) {
+                for (int p = 0; p < panels; p++) {
+                    for (int m = mFrom; m < mTo; m += mr) {
+                        int aOff = a.offset(mFrom, m, r0, rn, mr);
+                        int rows = Math.min(mr, mTo - m);
                         t.tile(math, rn, ap, aOff, block, p, c, cOff + m * ldc + j0 + p * nr, ldc, rows);
                     }
                 }

@@ -22,6 +22,9 @@ abstract sealed class Typed {
 
     abstract Object alloc(int n);
 
+    /** Bytes per element. */
+    abstract int bytes();
+
     abstract int length(Object array);
 
     /** The tensor's backing array. */
@@ -80,6 +83,11 @@ abstract sealed class Typed {
         @Override
         Object alloc(int n) {
             return new float[n];
+        }
+
+        @Override
+        int bytes() {
+            return Float.BYTES;
         }
 
         @Override
@@ -237,6 +245,11 @@ abstract sealed class Typed {
         @Override
         Object alloc(int n) {
             return new double[n];
+        }
+
+        @Override
+        int bytes() {
+            return Double.BYTES;
         }
 
         @Override

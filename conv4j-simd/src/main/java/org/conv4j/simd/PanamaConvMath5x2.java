@@ -1,0 +1,503 @@
+package org.conv4j.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The register tiles of {@link PanamaConvMath} as 5 rows by 2 vectors: ten accumulators, for 16 vector registers (AVX2).
+ * Written out by {@code tools/gen_panama_conv_math.py}.
+ */
+final class PanamaConvMath5x2 extends PanamaConvMath {
+    private static final int MR = 5;
+
+    @Override
+    public int tileRows() {
+        return MR;
+    }
+
+    @Override
+    public int tileColsF32() {
+        return 2 * LF;
+    }
+
+    @Override
+    public int tileColsF64() {
+        return 2 * LD;
+    }
+
+    @Override
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc) {
+        final int nr = 2 * LF;
+        FloatVector acc0_0 = FloatVector.fromArray(F, c, cOff);
+        FloatVector acc0_1 = FloatVector.fromArray(F, c, cOff + LF);
+        FloatVector acc1_0 = FloatVector.fromArray(F, c, cOff + 1 * ldc);
+        FloatVector acc1_1 = FloatVector.fromArray(F, c, cOff + 1 * ldc + LF);
+        FloatVector acc2_0 = FloatVector.fromArray(F, c, cOff + 2 * ldc);
+        FloatVector acc2_1 = FloatVector.fromArray(F, c, cOff + 2 * ldc + LF);
+        FloatVector acc3_0 = FloatVector.fromArray(F, c, cOff + 3 * ldc);
+        FloatVector acc3_1 = FloatVector.fromArray(F, c, cOff + 3 * ldc + LF);
+        FloatVector acc4_0 = FloatVector.fromArray(F, c, cOff + 4 * ldc);
+        FloatVector acc4_1 = FloatVector.fromArray(F, c, cOff + 4 * ldc + LF);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            int ai = aOff + r * MR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+            FloatVector w0 = FloatVector.broadcast(F, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            FloatVector w1 = FloatVector.broadcast(F, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            FloatVector w2 = FloatVector.broadcast(F, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            FloatVector w3 = FloatVector.broadcast(F, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            FloatVector w4 = FloatVector.broadcast(F, a[ai + 4]);
+            acc4_0 = w4.fma(b0, acc4_0);
+            acc4_1 = w4.fma(b1, acc4_1);
+        }
+        acc0_0.intoArray(c, cOff);
+        acc0_1.intoArray(c, cOff + LF);
+        acc1_0.intoArray(c, cOff + 1 * ldc);
+        acc1_1.intoArray(c, cOff + 1 * ldc + LF);
+        acc2_0.intoArray(c, cOff + 2 * ldc);
+        acc2_1.intoArray(c, cOff + 2 * ldc + LF);
+        acc3_0.intoArray(c, cOff + 3 * ldc);
+        acc3_1.intoArray(c, cOff + 3 * ldc + LF);
+        acc4_0.intoArray(c, cOff + 4 * ldc);
+        acc4_1.intoArray(c, cOff + 4 * ldc + LF);
+    }
+
+    @Override
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc,
+            int rows) {
+        final int nr = 2 * LF;
+        FloatVector acc0_0 = rows > 0 ? FloatVector.fromArray(F, c, cOff) : FloatVector.zero(F);
+        FloatVector acc0_1 = rows > 0 ? FloatVector.fromArray(F, c, cOff + LF) : FloatVector.zero(F);
+        FloatVector acc1_0 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc) : FloatVector.zero(F);
+        FloatVector acc1_1 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc2_0 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc) : FloatVector.zero(F);
+        FloatVector acc2_1 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc3_0 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc) : FloatVector.zero(F);
+        FloatVector acc3_1 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc + LF) : FloatVector.zero(F);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            int ai = aOff + r * MR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+            FloatVector w0 = FloatVector.broadcast(F, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            FloatVector w1 = FloatVector.broadcast(F, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            FloatVector w2 = FloatVector.broadcast(F, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            FloatVector w3 = FloatVector.broadcast(F, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(c, cOff);
+            acc0_1.intoArray(c, cOff + LF);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(c, cOff + 1 * ldc);
+            acc1_1.intoArray(c, cOff + 1 * ldc + LF);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(c, cOff + 2 * ldc);
+            acc2_1.intoArray(c, cOff + 2 * ldc + LF);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(c, cOff + 3 * ldc);
+            acc3_1.intoArray(c, cOff + 3 * ldc + LF);
+        }
+    }
+
+    @Override
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol,
+            float[] c, int cOff, int ldc) {
+        FloatVector acc0_0 = FloatVector.fromArray(F, c, cOff);
+        FloatVector acc0_1 = FloatVector.fromArray(F, c, cOff + LF);
+        FloatVector acc1_0 = FloatVector.fromArray(F, c, cOff + 1 * ldc);
+        FloatVector acc1_1 = FloatVector.fromArray(F, c, cOff + 1 * ldc + LF);
+        FloatVector acc2_0 = FloatVector.fromArray(F, c, cOff + 2 * ldc);
+        FloatVector acc2_1 = FloatVector.fromArray(F, c, cOff + 2 * ldc + LF);
+        FloatVector acc3_0 = FloatVector.fromArray(F, c, cOff + 3 * ldc);
+        FloatVector acc3_1 = FloatVector.fromArray(F, c, cOff + 3 * ldc + LF);
+        FloatVector acc4_0 = FloatVector.fromArray(F, c, cOff + 4 * ldc);
+        FloatVector acc4_1 = FloatVector.fromArray(F, c, cOff + 4 * ldc + LF);
+        for (int r = 0; r < kc; r++) {
+            int bi = bRows[bRowsOff + r] + bCol;
+            int ai = aOff + r * MR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+            FloatVector w0 = FloatVector.broadcast(F, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            FloatVector w1 = FloatVector.broadcast(F, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            FloatVector w2 = FloatVector.broadcast(F, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            FloatVector w3 = FloatVector.broadcast(F, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            FloatVector w4 = FloatVector.broadcast(F, a[ai + 4]);
+            acc4_0 = w4.fma(b0, acc4_0);
+            acc4_1 = w4.fma(b1, acc4_1);
+        }
+        acc0_0.intoArray(c, cOff);
+        acc0_1.intoArray(c, cOff + LF);
+        acc1_0.intoArray(c, cOff + 1 * ldc);
+        acc1_1.intoArray(c, cOff + 1 * ldc + LF);
+        acc2_0.intoArray(c, cOff + 2 * ldc);
+        acc2_1.intoArray(c, cOff + 2 * ldc + LF);
+        acc3_0.intoArray(c, cOff + 3 * ldc);
+        acc3_1.intoArray(c, cOff + 3 * ldc + LF);
+        acc4_0.intoArray(c, cOff + 4 * ldc);
+        acc4_1.intoArray(c, cOff + 4 * ldc + LF);
+    }
+
+    @Override
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol,
+            float[] c, int cOff, int ldc, int rows) {
+        FloatVector acc0_0 = rows > 0 ? FloatVector.fromArray(F, c, cOff) : FloatVector.zero(F);
+        FloatVector acc0_1 = rows > 0 ? FloatVector.fromArray(F, c, cOff + LF) : FloatVector.zero(F);
+        FloatVector acc1_0 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc) : FloatVector.zero(F);
+        FloatVector acc1_1 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc2_0 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc) : FloatVector.zero(F);
+        FloatVector acc2_1 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc3_0 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc) : FloatVector.zero(F);
+        FloatVector acc3_1 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc + LF) : FloatVector.zero(F);
+        for (int r = 0; r < kc; r++) {
+            int bi = bRows[bRowsOff + r] + bCol;
+            int ai = aOff + r * MR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+            FloatVector w0 = FloatVector.broadcast(F, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            FloatVector w1 = FloatVector.broadcast(F, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            FloatVector w2 = FloatVector.broadcast(F, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            FloatVector w3 = FloatVector.broadcast(F, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(c, cOff);
+            acc0_1.intoArray(c, cOff + LF);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(c, cOff + 1 * ldc);
+            acc1_1.intoArray(c, cOff + 1 * ldc + LF);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(c, cOff + 2 * ldc);
+            acc2_1.intoArray(c, cOff + 2 * ldc + LF);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(c, cOff + 3 * ldc);
+            acc3_1.intoArray(c, cOff + 3 * ldc + LF);
+        }
+    }
+
+    @Override
+    public void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, float[] c,
+            int cOff, int ldc, int rows) {
+        final int nr = 2 * LF;
+        int a0 = aOff;
+        int a1 = aOff + Math.min(1, rows - 1) * aStride;
+        int a2 = aOff + Math.min(2, rows - 1) * aStride;
+        int a3 = aOff + Math.min(3, rows - 1) * aStride;
+        int a4 = aOff + Math.min(4, rows - 1) * aStride;
+        FloatVector acc0_0 = FloatVector.fromArray(F, c, cOff);
+        FloatVector acc0_1 = FloatVector.fromArray(F, c, cOff + LF);
+        FloatVector acc1_0 = FloatVector.fromArray(F, c, cOff + 1 * ldc);
+        FloatVector acc1_1 = FloatVector.fromArray(F, c, cOff + 1 * ldc + LF);
+        FloatVector acc2_0 = FloatVector.fromArray(F, c, cOff + 2 * ldc);
+        FloatVector acc2_1 = FloatVector.fromArray(F, c, cOff + 2 * ldc + LF);
+        FloatVector acc3_0 = FloatVector.fromArray(F, c, cOff + 3 * ldc);
+        FloatVector acc3_1 = FloatVector.fromArray(F, c, cOff + 3 * ldc + LF);
+        FloatVector acc4_0 = FloatVector.fromArray(F, c, cOff + 4 * ldc);
+        FloatVector acc4_1 = FloatVector.fromArray(F, c, cOff + 4 * ldc + LF);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+            FloatVector w0 = FloatVector.broadcast(F, a[a0 + r]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            FloatVector w1 = FloatVector.broadcast(F, a[a1 + r]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            FloatVector w2 = FloatVector.broadcast(F, a[a2 + r]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            FloatVector w3 = FloatVector.broadcast(F, a[a3 + r]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            FloatVector w4 = FloatVector.broadcast(F, a[a4 + r]);
+            acc4_0 = w4.fma(b0, acc4_0);
+            acc4_1 = w4.fma(b1, acc4_1);
+        }
+        acc0_0.intoArray(c, cOff);
+        acc0_1.intoArray(c, cOff + LF);
+        acc1_0.intoArray(c, cOff + 1 * ldc);
+        acc1_1.intoArray(c, cOff + 1 * ldc + LF);
+        acc2_0.intoArray(c, cOff + 2 * ldc);
+        acc2_1.intoArray(c, cOff + 2 * ldc + LF);
+        acc3_0.intoArray(c, cOff + 3 * ldc);
+        acc3_1.intoArray(c, cOff + 3 * ldc + LF);
+        acc4_0.intoArray(c, cOff + 4 * ldc);
+        acc4_1.intoArray(c, cOff + 4 * ldc + LF);
+    }
+
+    @Override
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc) {
+        final int nr = 2 * LD;
+        DoubleVector acc0_0 = DoubleVector.fromArray(D, c, cOff);
+        DoubleVector acc0_1 = DoubleVector.fromArray(D, c, cOff + LD);
+        DoubleVector acc1_0 = DoubleVector.fromArray(D, c, cOff + 1 * ldc);
+        DoubleVector acc1_1 = DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD);
+        DoubleVector acc2_0 = DoubleVector.fromArray(D, c, cOff + 2 * ldc);
+        DoubleVector acc2_1 = DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD);
+        DoubleVector acc3_0 = DoubleVector.fromArray(D, c, cOff + 3 * ldc);
+        DoubleVector acc3_1 = DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD);
+        DoubleVector acc4_0 = DoubleVector.fromArray(D, c, cOff + 4 * ldc);
+        DoubleVector acc4_1 = DoubleVector.fromArray(D, c, cOff + 4 * ldc + LD);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            int ai = aOff + r * MR;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+            DoubleVector w0 = DoubleVector.broadcast(D, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            DoubleVector w1 = DoubleVector.broadcast(D, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            DoubleVector w2 = DoubleVector.broadcast(D, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            DoubleVector w3 = DoubleVector.broadcast(D, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            DoubleVector w4 = DoubleVector.broadcast(D, a[ai + 4]);
+            acc4_0 = w4.fma(b0, acc4_0);
+            acc4_1 = w4.fma(b1, acc4_1);
+        }
+        acc0_0.intoArray(c, cOff);
+        acc0_1.intoArray(c, cOff + LD);
+        acc1_0.intoArray(c, cOff + 1 * ldc);
+        acc1_1.intoArray(c, cOff + 1 * ldc + LD);
+        acc2_0.intoArray(c, cOff + 2 * ldc);
+        acc2_1.intoArray(c, cOff + 2 * ldc + LD);
+        acc3_0.intoArray(c, cOff + 3 * ldc);
+        acc3_1.intoArray(c, cOff + 3 * ldc + LD);
+        acc4_0.intoArray(c, cOff + 4 * ldc);
+        acc4_1.intoArray(c, cOff + 4 * ldc + LD);
+    }
+
+    @Override
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc,
+            int rows) {
+        final int nr = 2 * LD;
+        DoubleVector acc0_0 = rows > 0 ? DoubleVector.fromArray(D, c, cOff) : DoubleVector.zero(D);
+        DoubleVector acc0_1 = rows > 0 ? DoubleVector.fromArray(D, c, cOff + LD) : DoubleVector.zero(D);
+        DoubleVector acc1_0 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc1_1 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc2_0 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc2_1 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc3_0 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc3_1 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD) : DoubleVector.zero(D);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            int ai = aOff + r * MR;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+            DoubleVector w0 = DoubleVector.broadcast(D, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            DoubleVector w1 = DoubleVector.broadcast(D, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            DoubleVector w2 = DoubleVector.broadcast(D, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            DoubleVector w3 = DoubleVector.broadcast(D, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(c, cOff);
+            acc0_1.intoArray(c, cOff + LD);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(c, cOff + 1 * ldc);
+            acc1_1.intoArray(c, cOff + 1 * ldc + LD);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(c, cOff + 2 * ldc);
+            acc2_1.intoArray(c, cOff + 2 * ldc + LD);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(c, cOff + 3 * ldc);
+            acc3_1.intoArray(c, cOff + 3 * ldc + LD);
+        }
+    }
+
+    @Override
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol,
+            double[] c, int cOff, int ldc) {
+        DoubleVector acc0_0 = DoubleVector.fromArray(D, c, cOff);
+        DoubleVector acc0_1 = DoubleVector.fromArray(D, c, cOff + LD);
+        DoubleVector acc1_0 = DoubleVector.fromArray(D, c, cOff + 1 * ldc);
+        DoubleVector acc1_1 = DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD);
+        DoubleVector acc2_0 = DoubleVector.fromArray(D, c, cOff + 2 * ldc);
+        DoubleVector acc2_1 = DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD);
+        DoubleVector acc3_0 = DoubleVector.fromArray(D, c, cOff + 3 * ldc);
+        DoubleVector acc3_1 = DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD);
+        DoubleVector acc4_0 = DoubleVector.fromArray(D, c, cOff + 4 * ldc);
+        DoubleVector acc4_1 = DoubleVector.fromArray(D, c, cOff + 4 * ldc + LD);
+        for (int r = 0; r < kc; r++) {
+            int bi = bRows[bRowsOff + r] + bCol;
+            int ai = aOff + r * MR;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+            DoubleVector w0 = DoubleVector.broadcast(D, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            DoubleVector w1 = DoubleVector.broadcast(D, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            DoubleVector w2 = DoubleVector.broadcast(D, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            DoubleVector w3 = DoubleVector.broadcast(D, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            DoubleVector w4 = DoubleVector.broadcast(D, a[ai + 4]);
+            acc4_0 = w4.fma(b0, acc4_0);
+            acc4_1 = w4.fma(b1, acc4_1);
+        }
+        acc0_0.intoArray(c, cOff);
+        acc0_1.intoArray(c, cOff + LD);
+        acc1_0.intoArray(c, cOff + 1 * ldc);
+        acc1_1.intoArray(c, cOff + 1 * ldc + LD);
+        acc2_0.intoArray(c, cOff + 2 * ldc);
+        acc2_1.intoArray(c, cOff + 2 * ldc + LD);
+        acc3_0.intoArray(c, cOff + 3 * ldc);
+        acc3_1.intoArray(c, cOff + 3 * ldc + LD);
+        acc4_0.intoArray(c, cOff + 4 * ldc);
+        acc4_1.intoArray(c, cOff + 4 * ldc + LD);
+    }
+
+    @Override
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol,
+            double[] c, int cOff, int ldc, int rows) {
+        DoubleVector acc0_0 = rows > 0 ? DoubleVector.fromArray(D, c, cOff) : DoubleVector.zero(D);
+        DoubleVector acc0_1 = rows > 0 ? DoubleVector.fromArray(D, c, cOff + LD) : DoubleVector.zero(D);
+        DoubleVector acc1_0 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc1_1 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc2_0 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc2_1 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc3_0 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc3_1 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD) : DoubleVector.zero(D);
+        for (int r = 0; r < kc; r++) {
+            int bi = bRows[bRowsOff + r] + bCol;
+            int ai = aOff + r * MR;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+            DoubleVector w0 = DoubleVector.broadcast(D, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            DoubleVector w1 = DoubleVector.broadcast(D, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            DoubleVector w2 = DoubleVector.broadcast(D, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            DoubleVector w3 = DoubleVector.broadcast(D, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(c, cOff);
+            acc0_1.intoArray(c, cOff + LD);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(c, cOff + 1 * ldc);
+            acc1_1.intoArray(c, cOff + 1 * ldc + LD);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(c, cOff + 2 * ldc);
+            acc2_1.intoArray(c, cOff + 2 * ldc + LD);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(c, cOff + 3 * ldc);
+            acc3_1.intoArray(c, cOff + 3 * ldc + LD);
+        }
+    }
+
+    @Override
+    public void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, double[] c,
+            int cOff, int ldc, int rows) {
+        final int nr = 2 * LD;
+        int a0 = aOff;
+        int a1 = aOff + Math.min(1, rows - 1) * aStride;
+        int a2 = aOff + Math.min(2, rows - 1) * aStride;
+        int a3 = aOff + Math.min(3, rows - 1) * aStride;
+        int a4 = aOff + Math.min(4, rows - 1) * aStride;
+        DoubleVector acc0_0 = DoubleVector.fromArray(D, c, cOff);
+        DoubleVector acc0_1 = DoubleVector.fromArray(D, c, cOff + LD);
+        DoubleVector acc1_0 = DoubleVector.fromArray(D, c, cOff + 1 * ldc);
+        DoubleVector acc1_1 = DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD);
+        DoubleVector acc2_0 = DoubleVector.fromArray(D, c, cOff + 2 * ldc);
+        DoubleVector acc2_1 = DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD);
+        DoubleVector acc3_0 = DoubleVector.fromArray(D, c, cOff + 3 * ldc);
+        DoubleVector acc3_1 = DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD);
+        DoubleVector acc4_0 = DoubleVector.fromArray(D, c, cOff + 4 * ldc);
+        DoubleVector acc4_1 = DoubleVector.fromArray(D, c, cOff + 4 * ldc + LD);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+            DoubleVector w0 = DoubleVector.broadcast(D, a[a0 + r]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            DoubleVector w1 = DoubleVector.broadcast(D, a[a1 + r]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            DoubleVector w2 = DoubleVector.broadcast(D, a[a2 + r]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            DoubleVector w3 = DoubleVector.broadcast(D, a[a3 + r]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            DoubleVector w4 = DoubleVector.broadcast(D, a[a4 + r]);
+            acc4_0 = w4.fma(b0, acc4_0);
+            acc4_1 = w4.fma(b1, acc4_1);
+        }
+        acc0_0.intoArray(c, cOff);
+        acc0_1.intoArray(c, cOff + LD);
+        acc1_0.intoArray(c, cOff + 1 * ldc);
+        acc1_1.intoArray(c, cOff + 1 * ldc + LD);
+        acc2_0.intoArray(c, cOff + 2 * ldc);
+        acc2_1.intoArray(c, cOff + 2 * ldc + LD);
+        acc3_0.intoArray(c, cOff + 3 * ldc);
+        acc3_1.intoArray(c, cOff + 3 * ldc + LD);
+        acc4_0.intoArray(c, cOff + 4 * ldc);
+        acc4_1.intoArray(c, cOff + 4 * ldc + LD);
+    }
+}
