@@ -101,6 +101,7 @@ final class {name} extends PanamaConvMath {{
             for rows in (False, True):
                 out.append(tile(MR, NV, T, V, SP, L, prim, rows, table))
         out.append(frame_tile(MR, NV, T, V, SP, L, prim))
+        out.append(pack_panels(NV, T, V, SP, L, prim))
     out.append('}\n')
     return name, '\n'.join(out)
 
@@ -179,6 +180,23 @@ def frame_tile(MR, NV, T, V, SP, L, prim):
             out.append(f'        acc{i}_{v}.intoArray(c, {off}{vo});')
     out.append('    }')
     return '\n'.join(out)
+
+def pack_panels(NV, T, V, SP, L, prim):
+    loads = '\n'.join(f'                {V}.fromArray({SP}, b, src' + (f' + {v} * {L}' if v else '') + ').intoArray(dst, at'
+                      + (f' + {v} * {L}' if v else '') + ');' for v in range(NV))
+    return f"""
+    @Override
+    public void packPanels{T}(int rn, int panels, {prim}[] b, int[] bRows, int bCol, int panelStep, {prim}[] dst) {{
+        final int nr = {NV} * {L};
+        for (int p = 0; p < panels; p++) {{
+            int col = bCol + p * panelStep;
+            for (int r = 0; r < rn; r++) {{
+                int src = bRows[r] + col;
+                int at = (p * rn + r) * nr;
+{loads}
+            }}
+        }}
+    }}"""
 
 def depthwise(T, V, SP, L, prim):
     return f"""

@@ -23,6 +23,9 @@ public final class KernelDifferential {
         if (r.nextInt(8) == 0) {
             return randomFrontEnd(r);
         }
+        if (r.nextInt(10) == 0) {
+            return randomWide(r);
+        }
         int groups = r.nextInt(4) == 0 ? r.nextInt(2, 9) : 1;
         boolean depthwise = r.nextInt(4) == 0;
         int cg = depthwise ? 1 : pick(r, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31);
@@ -60,6 +63,27 @@ public final class KernelDifferential {
         int batch = pick(r, 1, 2, 3);
         return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {1}, new int[] {positions});
+    }
+
+    /**
+     * Many output channels per group (from 128: the forward repacks B into panels) and reductions longer than one
+     * block of the GEMM (more than 128 or 256 of C_in/groups * K), with short lengths to stay quick.
+     */
+    private static ConvProblem randomWide(SplittableRandom r) {
+        int groups = r.nextInt(3) == 0 ? 2 : 1;
+        int cg = pick(r, 1, 3, 17, 40, 70);
+        int og = pick(r, 128, 129, 136, 150);
+        int k = pick(r, 1, 3, 5);
+        int s = pick(r, 1, 1, 2);
+        int d = pick(r, 1, 2);
+        int pb = r.nextInt(0, 3);
+        int pa = r.nextBoolean() ? pb : pb + 1;
+        int extent = d * (k - 1) + 1;
+        int length = Math.max(1, extent - pb - pa) + pick(r, 0, 7, 33, 70);
+        int out = (length + pb + pa - extent) / s + 1;
+        int batch = pick(r, 1, 2);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
     }
 
     private static int pick(SplittableRandom r, int... values) {

@@ -264,6 +264,20 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
     }
 
     @Override
+    public void packPanelsF32(int rn, int panels, float[] b, int[] bRows, int bCol, int panelStep, float[] dst) {
+        final int nr = 2 * LF;
+        for (int p = 0; p < panels; p++) {
+            int col = bCol + p * panelStep;
+            for (int r = 0; r < rn; r++) {
+                int src = bRows[r] + col;
+                int at = (p * rn + r) * nr;
+                FloatVector.fromArray(F, b, src).intoArray(dst, at);
+                FloatVector.fromArray(F, b, src + 1 * LF).intoArray(dst, at + 1 * LF);
+            }
+        }
+    }
+
+    @Override
     public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc) {
         final int nr = 2 * LD;
         DoubleVector acc0_0 = DoubleVector.fromArray(D, c, cOff);
@@ -499,5 +513,19 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
         acc3_1.intoArray(c, cOff + 3 * ldc + LD);
         acc4_0.intoArray(c, cOff + 4 * ldc);
         acc4_1.intoArray(c, cOff + 4 * ldc + LD);
+    }
+
+    @Override
+    public void packPanelsF64(int rn, int panels, double[] b, int[] bRows, int bCol, int panelStep, double[] dst) {
+        final int nr = 2 * LD;
+        for (int p = 0; p < panels; p++) {
+            int col = bCol + p * panelStep;
+            for (int r = 0; r < rn; r++) {
+                int src = bRows[r] + col;
+                int at = (p * rn + r) * nr;
+                DoubleVector.fromArray(D, b, src).intoArray(dst, at);
+                DoubleVector.fromArray(D, b, src + 1 * LD).intoArray(dst, at + 1 * LD);
+            }
+        }
     }
 }

@@ -82,6 +82,18 @@ public interface ConvMath {
             int rows);
 
     /**
+     * Copies rows given by a table of row starts into packed panels of {@code NR = tileColsF32()} columns, the
+     * layout the packed tiles read:
+     * <pre>
+     * dst[(p*rn + r)*NR + j] = b[bRows[r] + bCol + p*panelStep + j],  r &lt; rn, p &lt; panels, j &lt; NR
+     * </pre>
+     */
+    void packPanelsF32(int rn, int panels, float[] b, int[] bRows, int bCol, int panelStep, float[] dst);
+
+    /** {@link #packPanelsF32} for float64 ({@code NR = tileColsF64()}). */
+    void packPanelsF64(int rn, int panels, double[] b, int[] bRows, int bCol, int panelStep, double[] dst);
+
+    /**
      * A depthwise row: {@code y[yOff + j] += sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for
      * {@code j < count}, taps in increasing order (the caller has zero-padded {@code x}; all reads are in range).
      */

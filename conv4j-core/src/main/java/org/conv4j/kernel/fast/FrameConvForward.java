@@ -18,6 +18,8 @@ import org.conv4j.tensor.Tensor;
 final class FrameConvForward {
     /** From this many reductions per output element ({@code C_in/groups * K}) on, with a stride. */
     static final int FROM_REDUCTION = 256;
+    /** Output positions per work item, at most. */
+    static final int POSITIONS_PER_ITEM = 256;
 
     private FrameConvForward() {
     }
@@ -41,7 +43,7 @@ final class FrameConvForward {
         }
         int panels = (q.og() + nr - 1) / nr;
         int block = ImplicitGemmConvKernel.roundUp(ImplicitGemmConvKernel.columnBlock(q.n() * q.g(), q.t(), mr,
-                q.flops()), mr);
+                POSITIONS_PER_ITEM, q.flops()), mr);
         int blocks = (q.t() + block - 1) / block;
         Parallel.forEach(q.n() * q.g() * blocks, q.flops(), item -> {
             int t0 = (item % blocks) * block;

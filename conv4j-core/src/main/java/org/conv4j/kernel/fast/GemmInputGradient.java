@@ -89,7 +89,8 @@ final class GemmInputGradient {
         Object gy = t.data(gradOutput);
         Object gx = t.data(gradInput);
         int perResidue = (q.l() + q.s() - 1) / q.s(); // positions of residue 0, the most of any residue
-        int block = columnBlock(q.n() * q.g() * q.s(), perResidue, t.tileCols(math), q.flops());
+        int nr = t.tileCols(math);
+        int block = columnBlock(q.n() * q.g() * q.s(), perResidue, nr, TileGemm.columnBlock(t, nr), q.flops());
         int blocks = (perResidue + block - 1) / block;
         Parallel.forEach(q.n() * q.g() * q.s() * blocks, q.flops(), item -> {
             int jb = item % blocks;

@@ -26,7 +26,8 @@ import org.conv4j.tensor.Tensor;
 public final class ImplicitGemmConvKernel implements ConvKernel {
     /**
      * From this many output channels per group on, B is repacked into contiguous panels: worth the copy when
-     * that many A panels stream each of them (measured on Zen 4 with AVX2).
+     * that many A panels stream each of them (measured on Zen 4 with AVX2; on Zen 5 with 8-row tiles, repacking
+     * from 8 or 32 channels on was no faster for the suite's 32- and 64-channel shapes).
      */
     static final int PACK_B_FROM_ROWS = 128;
 
@@ -82,7 +83,8 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         Object y = t.data(output);
         int reduction = q.cg * q.k;
         int[] offsets = Spans.forwardOffsets(q.k, q.d, q.p);
-        int block = columnBlock(q.n * q.g, q.t, t.tileCols(math), q.flops());
+        int nr = t.tileCols(math);
+        int block = columnBlock(q.n * q.g, q.t, nr, TileGemm.columnBlock(t, nr), q.flops());
         int blocks = (q.t + block - 1) / block;
         Parallel.forEach(q.n * q.g * blocks, q.flops(), item -> {
             int jb = item % blocks;
@@ -101,7 +103,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
                 b = frames(x, channels, q);
             } else {
                 TileGemm.BSource spans = new Spans(t, x, channels, q.l, q.s, offsets).bSource();
-                b = q.og >= PACK_B_FROM_ROWS ? TileGemm.packedPanels(spans) : spans;
+                b = q.og >= PACK_B_FROM_ROWS ? TileGemm.packedPanels(spans, math) : spans;
             }
             TileGemm.run(t, math, new TileGemm.Prepacked(packed[g], reduction), b, reduction, 0, q.og, jFrom, jTo, y,
                     cOff, q.t);
@@ -171,15 +173,15 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     }
 
     /**
-     * Columns per work item: a whole block of {@link TileGemm#NC} where that gives every thread several items,
-     * smaller (down to one tile) where the outer dimensions are too few; whole blocks for a call too small for
-     * threads.
+     * Columns per work item, in steps of {@code step}: a whole block of {@code max} columns where that gives every
+     * thread several items, smaller (down to one step) where the outer dimensions are too few; whole blocks for a
+     * call too small for threads.
      */
-    static int columnBlock(int outerItems, int columns, int nr, long flops) {
+    static int columnBlock(int outerItems, int columns, int step, int max, long flops) {
         int want = Parallel.threadsFor(flops) == 1 ? 1 : 4 * Parallel.threads();
-        int block = TileGemm.NC;
-        while (block > nr && (long) outerItems * ((columns + block - 1) / block) < want) {
-            block -= nr;
+        int block = max;
+        while (block > step && (long) outerItems * ((columns + block - 1) / block) < want) {
+            block -= step;
         }
         return block;
     }

@@ -143,6 +143,24 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
+    public void packPanelsF32(int rn, int panels, float[] b, int[] bRows, int bCol, int panelStep, float[] dst) {
+        for (int p = 0; p < panels; p++) {
+            for (int r = 0; r < rn; r++) {
+                System.arraycopy(b, bRows[r] + bCol + p * panelStep, dst, (p * rn + r) * NR_F32, NR_F32);
+            }
+        }
+    }
+
+    @Override
+    public void packPanelsF64(int rn, int panels, double[] b, int[] bRows, int bCol, int panelStep, double[] dst) {
+        for (int p = 0; p < panels; p++) {
+            for (int r = 0; r < rn; r++) {
+                System.arraycopy(b, bRows[r] + bCol + p * panelStep, dst, (p * rn + r) * NR_F64, NR_F64);
+            }
+        }
+    }
+
+    @Override
     public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps, float[] y,
             int yOff) {
         for (int k = 0; k < taps; k++) {

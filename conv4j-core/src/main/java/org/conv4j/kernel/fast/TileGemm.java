@@ -19,8 +19,11 @@ final class TileGemm {
     static final int B_PANEL_BYTES = 16 * 1024;
     /** The most reductions per block, for the narrowest tiles ({@link #reductionBlock}). */
     static final int MAX_KC = 256;
-    /** Columns per block: the block's B data stays in L2. */
-    static final int NC = 256;
+    /**
+     * Bytes of one block of B ({@code KC x NC}), which stays in L2 with the block's C: 256 KiB. On Zen 5 with
+     * 512-bit tiles, 512 columns ran 5-15% faster than 256 on the suite's GEMM shapes and 1024 slower again.
+     */
+    static final int B_BLOCK_BYTES = 256 * 1024;
 
     private TileGemm() {
     }
@@ -71,19 +74,15 @@ final class TileGemm {
     }
 
     /**
-     * B copied from another source's block into contiguous panels. Worth its copy when many A panels (many output
-     * channels) stream each panel: contiguous panels stay in cache better than shifted runs.
+     * B copied from another source's block into contiguous panels, with the instruction set's own copy
+     * ({@link ConvMath#packPanelsF32}). Worth its copy when several A panels (output channels) stream each panel:
+     * the packed tiles run faster than the table-addressed ones, and contiguous panels stay in L1.
      */
-    static BSource packedPanels(BSource source) {
+    static BSource packedPanels(BSource source, ConvMath math) {
         return (t, s, j0, jn, r0, rn, nr, block) -> {
             source.prepare(t, s, j0, jn, r0, rn, nr, block);
             Object panels = s.panels(t, jn * rn);
-            for (int p = 0; p < jn / nr; p++) {
-                int col = p * block.panelStep;
-                for (int r = 0; r < rn; r++) {
-                    t.copy(block.array, block.rows[r] + col, 1, panels, (p * rn + r) * nr, nr);
-                }
-            }
+            t.packPanels(math, rn, jn / nr, block.array, block.rows, 0, block.panelStep, panels);
             block.array = panels;
             for (int r = 0; r < rn; r++) {
                 block.rows[r] = r * nr;
@@ -217,15 +216,21 @@ final class TileGemm {
         return Math.min(MAX_KC, B_PANEL_BYTES / (nr * t.bytes()));
     }
 
+    /** {@code NC}: columns per block (whole tiles), so that a block of B fills {@link #B_BLOCK_BYTES}. */
+    static int columnBlock(Typed t, int nr) {
+        return Math.max(nr, B_BLOCK_BYTES / (reductionBlock(t, nr) * t.bytes()) / nr * nr);
+    }
+
     private static void runWhole(Typed t, ConvMath math, RowPanels a, BSource b, int rFrom, int rTo, int mFrom,
             int mTo, int jFrom, int jTo, Object c, int cOff, int ldc) {
         int mr = math.tileRows();
         int nr = t.tileCols(math);
         int kcMax = reductionBlock(t, nr);
+        int ncMax = columnBlock(t, nr);
         Scratch s = Scratch.get();
         BBlock block = s.block;
-        for (int j0 = jFrom; j0 < jTo; j0 += NC) {
-            int jn = Math.min(NC, jTo - j0);
+        for (int j0 = jFrom; j0 < jTo; j0 += ncMax) {
+            int jn = Math.min(ncMax, jTo - j0);
             int panels = jn / nr;
             for (int r0 = rFrom; r0 < rTo; r0 += kcMax) {
                 int rn = Math.min(kcMax, rTo - r0);

@@ -68,6 +68,10 @@ abstract sealed class Typed {
     abstract void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c,
             int cOff, int ldc, int rows);
 
+    /** {@link ConvMath#packPanelsF32} or its float64 twin. */
+    abstract void packPanels(ConvMath math, int rn, int panels, Object b, int[] bRows, int bCol, int panelStep,
+            Object dst);
+
     abstract void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
             Object y, int yOff);
 
@@ -221,6 +225,12 @@ abstract sealed class Typed {
         void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c, int cOff,
                 int ldc, int rows) {
             math.frameTileF32(kc, (float[]) a, aOff, aStride, (float[]) b, bOff, (float[]) c, cOff, ldc, rows);
+        }
+
+        @Override
+        void packPanels(ConvMath math, int rn, int panels, Object b, int[] bRows, int bCol, int panelStep,
+                Object dst) {
+            math.packPanelsF32(rn, panels, (float[]) b, bRows, bCol, panelStep, (float[]) dst);
         }
 
         @Override
@@ -383,6 +393,12 @@ abstract sealed class Typed {
         void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c, int cOff,
                 int ldc, int rows) {
             math.frameTileF64(kc, (double[]) a, aOff, aStride, (double[]) b, bOff, (double[]) c, cOff, ldc, rows);
+        }
+
+        @Override
+        void packPanels(ConvMath math, int rn, int panels, Object b, int[] bRows, int bCol, int panelStep,
+                Object dst) {
+            math.packPanelsF64(rn, panels, (double[]) b, bRows, bCol, panelStep, (double[]) dst);
         }
 
         @Override
