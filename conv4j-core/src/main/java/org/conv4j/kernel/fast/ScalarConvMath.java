@@ -2,8 +2,8 @@ package org.conv4j.kernel.fast;
 
 /**
  * The portable {@link ConvMath}: plain loops with {@link Math#fma}, in the order of Note [Bit-identical tiles],
- * used where the Vector API is not available. The tile shape matches the Vector API implementation on AVX2 so
- * that packing and blocking are the same everywhere.
+ * used where the Vector API is not available. Its tile has the shape of the Vector API's on AVX2; results do not
+ * depend on the tile shape, so the scalar and the vector kernels agree bit for bit whichever tile a machine uses.
  */
 public final class ScalarConvMath implements ConvMath {
     static final int MR = 5;
