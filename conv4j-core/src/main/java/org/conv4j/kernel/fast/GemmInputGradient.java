@@ -106,21 +106,28 @@ final class GemmInputGradient {
             int xBase = (n * q.cIn() + g * q.cg()) * q.l();
             int[] taps = res.taps()[rho];
             int reduction = q.og() * taps.length;
-            // Stride 1 accumulates straight into the gradient; otherwise into this residue's positions, then scattered.
-            Object c = q.s() == 1 ? gx : TileGemm.Scratch.get().out(t, q.cg() * (jTo - jFrom));
-            int cOff = q.s() == 1 ? xBase : -jFrom;
-            int ldc = q.s() == 1 ? q.l() : jTo - jFrom;
-            for (int ch = 0; ch < q.cg(); ch++) {
-                t.fill(c, cOff + ch * ldc + jFrom, cOff + ch * ldc + jTo, 0.0);
-            }
+            // Accumulated in scratch rows an odd number of cache lines apart (Note [Output in scratch] in
+            // ImplicitGemmConvKernel), then copied (stride 1) or scattered (this residue's positions) into gx.
+            int width = ImplicitGemmConvKernel.roundUp(jTo - jFrom, nr);
+            int ldc = ImplicitGemmConvKernel.scratchStride(t, width);
+            Object c = TileGemm.Scratch.get().out(t, q.cg() * ldc);
+            t.fill(c, 0, q.cg() * ldc, 0.0);
             if (reduction > 0) {
-                Spans spans = new Spans(t, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1, res.shifts()[rho]);
-                TileGemm.run(t, math, new TileGemm.Prepacked(res.packed()[g][rho], reduction), spans.bSource(),
-                        reduction, 0, q.cg(), jFrom, jTo, c, cOff, ldc);
+                TileGemm.BSource spans = new Spans(t, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1,
+                        res.shifts()[rho]).bSource();
+                // As in the forward pass: many input channels stream each B panel, worth packing it.
+                TileGemm.BSource b = q.cg() >= ImplicitGemmConvKernel.PACK_B_FROM_ROWS
+                        ? TileGemm.packedPanels(spans, math) : spans;
+                // Whole tiles: B is readable past jTo up to the next tile (TileGemm.run).
+                TileGemm.run(t, math, new TileGemm.Prepacked(res.packed()[g][rho], reduction), b, reduction, 0,
+                        q.cg(), jFrom, jFrom + width, c, -jFrom, ldc);
             }
-            if (q.s() != 1) {
-                for (int ch = 0; ch < q.cg(); ch++) {
-                    t.copyStrided(c, ch * ldc, gx, xBase + ch * q.l() + rho + jFrom * q.s(), q.s(), jTo - jFrom);
+            for (int ch = 0; ch < q.cg(); ch++) {
+                int to = xBase + ch * q.l() + rho + jFrom * q.s();
+                if (q.s() == 1) {
+                    t.copy(c, ch * ldc, 1, gx, to, jTo - jFrom);
+                } else {
+                    t.copyStrided(c, ch * ldc, gx, to, q.s(), jTo - jFrom);
                 }
             }
         });
