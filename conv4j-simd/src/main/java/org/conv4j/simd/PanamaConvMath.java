@@ -13,8 +13,8 @@ import org.conv4j.kernel.fast.ConvMath;
  *   <li>{@link PanamaConvMath5x2} where vectors are narrower than 512 bits (AVX2: 16 registers): ten accumulators,
  *       two B vectors and a broadcast fit, a 6 x 2 tile spills and runs at half speed (measured on Zen 4);</li>
  *   <li>{@link PanamaConvMath8x2} with 512-bit vectors (AVX-512: 32 registers): sixteen accumulators, which
- *       halves the broadcasts per FMA; measured on Zen 5, 8 x 2 beats 5 x 2 by about 40% and 12 x 2 by about
- *       20% on the benchmark suite.</li>
+ *       nearly halves the broadcasts per FMA; on Zen 5 it ran the suite's GEMM shapes 30-45% faster than 5 x 2
+ *       and 10-25% faster than 12 x 2 (one benchmark run each).</li>
  * </ul>
  * The system property {@value #TILE_PROPERTY} ({@code 5x2} or {@code 8x2}) forces one, for tests and measurements.
  * Every element follows Note [Bit-identical tiles]: one fused multiply-add per reduction step, in order, so the

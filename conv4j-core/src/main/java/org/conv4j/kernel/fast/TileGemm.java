@@ -13,15 +13,15 @@ package org.conv4j.kernel.fast;
 final class TileGemm {
     /**
      * Bytes of one B panel ({@code KC x NR}), which stays in L1 while the A panels stream past it: 16 KiB leaves
-     * room in a 32 or 48 KiB L1 for the A panel and C. With 32 KiB panels (KC = 256 with 512-bit tiles) Zen 5 ran
-     * 20-30% slower, and from one JVM run to the next as the physical pages happened to fall.
+     * room in a 32 or 48 KiB L1 for the A panel and C. On Zen 5 with 512-bit tiles, 24 and 32 KiB panels were no
+     * faster overall on the suite's GEMM shapes, in calls alternating between them.
      */
     static final int B_PANEL_BYTES = 16 * 1024;
     /** The most reductions per block, for the narrowest tiles ({@link #reductionBlock}). */
     static final int MAX_KC = 256;
     /**
      * Bytes of one block of B ({@code KC x NC}), which stays in L2 with the block's C: 256 KiB. On Zen 5 with
-     * 512-bit tiles, 512 columns ran 5-15% faster than 256 on the suite's GEMM shapes and 1024 slower again.
+     * 512-bit tiles, 512 columns ran 3-15% faster than 256 on the suite's GEMM shapes and 1024 slower again.
      */
     static final int B_BLOCK_BYTES = 256 * 1024;
 
