@@ -108,10 +108,11 @@ final class {name} extends PanamaConvMath {{
 TYPES = [('F32', 'FloatVector', 'F', 'LF', 'float'), ('F64', 'DoubleVector', 'D', 'LD', 'double')]
 
 def tile(MR, NV, T, V, SP, L, prim, rows, table):
+    dest = f', {prim}[] d, int dOff, int ldd' + (', int rows' if rows else '')
     if table:
-        params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int[] bRows, int bRowsOff, int bCol,\n            {prim}[] c, int cOff, int ldc' + (', int rows' if rows else '')
+        params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int[] bRows, int bRowsOff, int bCol,\n            {prim}[] c, int cOff, int ldc{dest}'
     else:
-        params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int bOff, {prim}[] c, int cOff, int ldc' + (',\n            int rows' if rows else '')
+        params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int bOff, {prim}[] c, int cOff, int ldc,\n            {dest[2:]}'
     out = ['', '    @Override', f'    public void tile{T}({params}) {{']
     n = MR - 1 if rows else MR
     if not table:
@@ -136,14 +137,14 @@ def tile(MR, NV, T, V, SP, L, prim, rows, table):
             out.append(f'            acc{i}_{v} = w{i}.fma(b{v}, acc{i}_{v});')
     out.append('        }')
     for i in range(n):
-        off = f'cOff + {i} * ldc' if i else 'cOff'
+        off = f'dOff + {i} * ldd' if i else 'dOff'
         ind = '        '
         if rows:
             out.append(f'        if (rows > {i}) {{')
             ind = '            '
         for v in range(NV):
             vo = f' + {v} * {L}' if v > 1 else (f' + {L}' if v == 1 else '')
-            out.append(f'{ind}acc{i}_{v}.intoArray(c, {off}{vo});')
+            out.append(f'{ind}acc{i}_{v}.intoArray(d, {off}{vo});')
         if rows:
             out.append('        }')
     out.append('    }')

@@ -26,7 +26,8 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
     }
 
     @Override
-    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc) {
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc,
+            float[] d, int dOff, int ldd) {
         final int nr = 2 * LF;
         FloatVector acc0_0 = FloatVector.fromArray(F, c, cOff);
         FloatVector acc0_1 = FloatVector.fromArray(F, c, cOff + LF);
@@ -59,21 +60,21 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             acc4_0 = w4.fma(b0, acc4_0);
             acc4_1 = w4.fma(b1, acc4_1);
         }
-        acc0_0.intoArray(c, cOff);
-        acc0_1.intoArray(c, cOff + LF);
-        acc1_0.intoArray(c, cOff + 1 * ldc);
-        acc1_1.intoArray(c, cOff + 1 * ldc + LF);
-        acc2_0.intoArray(c, cOff + 2 * ldc);
-        acc2_1.intoArray(c, cOff + 2 * ldc + LF);
-        acc3_0.intoArray(c, cOff + 3 * ldc);
-        acc3_1.intoArray(c, cOff + 3 * ldc + LF);
-        acc4_0.intoArray(c, cOff + 4 * ldc);
-        acc4_1.intoArray(c, cOff + 4 * ldc + LF);
+        acc0_0.intoArray(d, dOff);
+        acc0_1.intoArray(d, dOff + LF);
+        acc1_0.intoArray(d, dOff + 1 * ldd);
+        acc1_1.intoArray(d, dOff + 1 * ldd + LF);
+        acc2_0.intoArray(d, dOff + 2 * ldd);
+        acc2_1.intoArray(d, dOff + 2 * ldd + LF);
+        acc3_0.intoArray(d, dOff + 3 * ldd);
+        acc3_1.intoArray(d, dOff + 3 * ldd + LF);
+        acc4_0.intoArray(d, dOff + 4 * ldd);
+        acc4_1.intoArray(d, dOff + 4 * ldd + LF);
     }
 
     @Override
     public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc,
-            int rows) {
+            float[] d, int dOff, int ldd, int rows) {
         final int nr = 2 * LF;
         FloatVector acc0_0 = rows > 0 ? FloatVector.fromArray(F, c, cOff) : FloatVector.zero(F);
         FloatVector acc0_1 = rows > 0 ? FloatVector.fromArray(F, c, cOff + LF) : FloatVector.zero(F);
@@ -102,26 +103,26 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             acc3_1 = w3.fma(b1, acc3_1);
         }
         if (rows > 0) {
-            acc0_0.intoArray(c, cOff);
-            acc0_1.intoArray(c, cOff + LF);
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LF);
         }
         if (rows > 1) {
-            acc1_0.intoArray(c, cOff + 1 * ldc);
-            acc1_1.intoArray(c, cOff + 1 * ldc + LF);
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LF);
         }
         if (rows > 2) {
-            acc2_0.intoArray(c, cOff + 2 * ldc);
-            acc2_1.intoArray(c, cOff + 2 * ldc + LF);
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LF);
         }
         if (rows > 3) {
-            acc3_0.intoArray(c, cOff + 3 * ldc);
-            acc3_1.intoArray(c, cOff + 3 * ldc + LF);
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LF);
         }
     }
 
     @Override
     public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol,
-            float[] c, int cOff, int ldc) {
+            float[] c, int cOff, int ldc, float[] d, int dOff, int ldd) {
         FloatVector acc0_0 = FloatVector.fromArray(F, c, cOff);
         FloatVector acc0_1 = FloatVector.fromArray(F, c, cOff + LF);
         FloatVector acc1_0 = FloatVector.fromArray(F, c, cOff + 1 * ldc);
@@ -153,21 +154,21 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             acc4_0 = w4.fma(b0, acc4_0);
             acc4_1 = w4.fma(b1, acc4_1);
         }
-        acc0_0.intoArray(c, cOff);
-        acc0_1.intoArray(c, cOff + LF);
-        acc1_0.intoArray(c, cOff + 1 * ldc);
-        acc1_1.intoArray(c, cOff + 1 * ldc + LF);
-        acc2_0.intoArray(c, cOff + 2 * ldc);
-        acc2_1.intoArray(c, cOff + 2 * ldc + LF);
-        acc3_0.intoArray(c, cOff + 3 * ldc);
-        acc3_1.intoArray(c, cOff + 3 * ldc + LF);
-        acc4_0.intoArray(c, cOff + 4 * ldc);
-        acc4_1.intoArray(c, cOff + 4 * ldc + LF);
+        acc0_0.intoArray(d, dOff);
+        acc0_1.intoArray(d, dOff + LF);
+        acc1_0.intoArray(d, dOff + 1 * ldd);
+        acc1_1.intoArray(d, dOff + 1 * ldd + LF);
+        acc2_0.intoArray(d, dOff + 2 * ldd);
+        acc2_1.intoArray(d, dOff + 2 * ldd + LF);
+        acc3_0.intoArray(d, dOff + 3 * ldd);
+        acc3_1.intoArray(d, dOff + 3 * ldd + LF);
+        acc4_0.intoArray(d, dOff + 4 * ldd);
+        acc4_1.intoArray(d, dOff + 4 * ldd + LF);
     }
 
     @Override
     public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol,
-            float[] c, int cOff, int ldc, int rows) {
+            float[] c, int cOff, int ldc, float[] d, int dOff, int ldd, int rows) {
         FloatVector acc0_0 = rows > 0 ? FloatVector.fromArray(F, c, cOff) : FloatVector.zero(F);
         FloatVector acc0_1 = rows > 0 ? FloatVector.fromArray(F, c, cOff + LF) : FloatVector.zero(F);
         FloatVector acc1_0 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc) : FloatVector.zero(F);
@@ -195,20 +196,20 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             acc3_1 = w3.fma(b1, acc3_1);
         }
         if (rows > 0) {
-            acc0_0.intoArray(c, cOff);
-            acc0_1.intoArray(c, cOff + LF);
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LF);
         }
         if (rows > 1) {
-            acc1_0.intoArray(c, cOff + 1 * ldc);
-            acc1_1.intoArray(c, cOff + 1 * ldc + LF);
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LF);
         }
         if (rows > 2) {
-            acc2_0.intoArray(c, cOff + 2 * ldc);
-            acc2_1.intoArray(c, cOff + 2 * ldc + LF);
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LF);
         }
         if (rows > 3) {
-            acc3_0.intoArray(c, cOff + 3 * ldc);
-            acc3_1.intoArray(c, cOff + 3 * ldc + LF);
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LF);
         }
     }
 
@@ -278,7 +279,8 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
     }
 
     @Override
-    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc) {
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc,
+            double[] d, int dOff, int ldd) {
         final int nr = 2 * LD;
         DoubleVector acc0_0 = DoubleVector.fromArray(D, c, cOff);
         DoubleVector acc0_1 = DoubleVector.fromArray(D, c, cOff + LD);
@@ -311,21 +313,21 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             acc4_0 = w4.fma(b0, acc4_0);
             acc4_1 = w4.fma(b1, acc4_1);
         }
-        acc0_0.intoArray(c, cOff);
-        acc0_1.intoArray(c, cOff + LD);
-        acc1_0.intoArray(c, cOff + 1 * ldc);
-        acc1_1.intoArray(c, cOff + 1 * ldc + LD);
-        acc2_0.intoArray(c, cOff + 2 * ldc);
-        acc2_1.intoArray(c, cOff + 2 * ldc + LD);
-        acc3_0.intoArray(c, cOff + 3 * ldc);
-        acc3_1.intoArray(c, cOff + 3 * ldc + LD);
-        acc4_0.intoArray(c, cOff + 4 * ldc);
-        acc4_1.intoArray(c, cOff + 4 * ldc + LD);
+        acc0_0.intoArray(d, dOff);
+        acc0_1.intoArray(d, dOff + LD);
+        acc1_0.intoArray(d, dOff + 1 * ldd);
+        acc1_1.intoArray(d, dOff + 1 * ldd + LD);
+        acc2_0.intoArray(d, dOff + 2 * ldd);
+        acc2_1.intoArray(d, dOff + 2 * ldd + LD);
+        acc3_0.intoArray(d, dOff + 3 * ldd);
+        acc3_1.intoArray(d, dOff + 3 * ldd + LD);
+        acc4_0.intoArray(d, dOff + 4 * ldd);
+        acc4_1.intoArray(d, dOff + 4 * ldd + LD);
     }
 
     @Override
     public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc,
-            int rows) {
+            double[] d, int dOff, int ldd, int rows) {
         final int nr = 2 * LD;
         DoubleVector acc0_0 = rows > 0 ? DoubleVector.fromArray(D, c, cOff) : DoubleVector.zero(D);
         DoubleVector acc0_1 = rows > 0 ? DoubleVector.fromArray(D, c, cOff + LD) : DoubleVector.zero(D);
@@ -354,26 +356,26 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             acc3_1 = w3.fma(b1, acc3_1);
         }
         if (rows > 0) {
-            acc0_0.intoArray(c, cOff);
-            acc0_1.intoArray(c, cOff + LD);
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LD);
         }
         if (rows > 1) {
-            acc1_0.intoArray(c, cOff + 1 * ldc);
-            acc1_1.intoArray(c, cOff + 1 * ldc + LD);
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LD);
         }
         if (rows > 2) {
-            acc2_0.intoArray(c, cOff + 2 * ldc);
-            acc2_1.intoArray(c, cOff + 2 * ldc + LD);
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LD);
         }
         if (rows > 3) {
-            acc3_0.intoArray(c, cOff + 3 * ldc);
-            acc3_1.intoArray(c, cOff + 3 * ldc + LD);
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LD);
         }
     }
 
     @Override
     public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol,
-            double[] c, int cOff, int ldc) {
+            double[] c, int cOff, int ldc, double[] d, int dOff, int ldd) {
         DoubleVector acc0_0 = DoubleVector.fromArray(D, c, cOff);
         DoubleVector acc0_1 = DoubleVector.fromArray(D, c, cOff + LD);
         DoubleVector acc1_0 = DoubleVector.fromArray(D, c, cOff + 1 * ldc);
@@ -405,21 +407,21 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             acc4_0 = w4.fma(b0, acc4_0);
             acc4_1 = w4.fma(b1, acc4_1);
         }
-        acc0_0.intoArray(c, cOff);
-        acc0_1.intoArray(c, cOff + LD);
-        acc1_0.intoArray(c, cOff + 1 * ldc);
-        acc1_1.intoArray(c, cOff + 1 * ldc + LD);
-        acc2_0.intoArray(c, cOff + 2 * ldc);
-        acc2_1.intoArray(c, cOff + 2 * ldc + LD);
-        acc3_0.intoArray(c, cOff + 3 * ldc);
-        acc3_1.intoArray(c, cOff + 3 * ldc + LD);
-        acc4_0.intoArray(c, cOff + 4 * ldc);
-        acc4_1.intoArray(c, cOff + 4 * ldc + LD);
+        acc0_0.intoArray(d, dOff);
+        acc0_1.intoArray(d, dOff + LD);
+        acc1_0.intoArray(d, dOff + 1 * ldd);
+        acc1_1.intoArray(d, dOff + 1 * ldd + LD);
+        acc2_0.intoArray(d, dOff + 2 * ldd);
+        acc2_1.intoArray(d, dOff + 2 * ldd + LD);
+        acc3_0.intoArray(d, dOff + 3 * ldd);
+        acc3_1.intoArray(d, dOff + 3 * ldd + LD);
+        acc4_0.intoArray(d, dOff + 4 * ldd);
+        acc4_1.intoArray(d, dOff + 4 * ldd + LD);
     }
 
     @Override
     public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol,
-            double[] c, int cOff, int ldc, int rows) {
+            double[] c, int cOff, int ldc, double[] d, int dOff, int ldd, int rows) {
         DoubleVector acc0_0 = rows > 0 ? DoubleVector.fromArray(D, c, cOff) : DoubleVector.zero(D);
         DoubleVector acc0_1 = rows > 0 ? DoubleVector.fromArray(D, c, cOff + LD) : DoubleVector.zero(D);
         DoubleVector acc1_0 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc) : DoubleVector.zero(D);
@@ -447,20 +449,20 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             acc3_1 = w3.fma(b1, acc3_1);
         }
         if (rows > 0) {
-            acc0_0.intoArray(c, cOff);
-            acc0_1.intoArray(c, cOff + LD);
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LD);
         }
         if (rows > 1) {
-            acc1_0.intoArray(c, cOff + 1 * ldc);
-            acc1_1.intoArray(c, cOff + 1 * ldc + LD);
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LD);
         }
         if (rows > 2) {
-            acc2_0.intoArray(c, cOff + 2 * ldc);
-            acc2_1.intoArray(c, cOff + 2 * ldc + LD);
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LD);
         }
         if (rows > 3) {
-            acc3_0.intoArray(c, cOff + 3 * ldc);
-            acc3_1.intoArray(c, cOff + 3 * ldc + LD);
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LD);
         }
     }
 

@@ -26,43 +26,51 @@ public interface ConvMath {
     int tileColsF64();
 
     /**
-     * One whole register tile ({@code MR = tileRows()} by {@code NR = tileColsF32()}) with B packed in panels:
+     * One whole register tile ({@code MR = tileRows()} by {@code NR = tileColsF32()}) with B packed in panels,
+     * which starts from a tile of {@code c} and leaves its result in {@code d} (which may be {@code c} at the same
+     * offsets, for an update in place; otherwise the two must not overlap):
      * <pre>
-     * c[cOff + i*ldc + j] += sum over r &lt; kc of a[aOff + r*MR + i] * b[bOff + r*NR + j]
+     * d[dOff + i*ldd + j] = c[cOff + i*ldc + j] + sum over r &lt; kc of a[aOff + r*MR + i] * b[bOff + r*NR + j]
      * </pre>
+     * A caller may start from a row of constants (a bias) with {@code ldc = NR}, and write the last reduction
+     * block straight into the result (Note [Output in scratch] in {@code ImplicitGemmConvKernel}).
      */
-    void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc);
+    void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, float[] d, int dOff,
+            int ldd);
 
     /** The packed tile for float64 ({@code NR = tileColsF64()}). */
-    void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc);
+    void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, double[] d,
+            int dOff, int ldd);
 
-    /** The packed tile cut by the last rows of C: only rows {@code i < rows} of C are read and written. */
-    void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, int rows);
+    /** The packed tile cut by the last rows of C: only rows {@code i < rows} are read from c and written to d. */
+    void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, float[] d, int dOff,
+            int ldd, int rows);
 
     /** The ragged packed tile for float64. */
-    void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, int rows);
+    void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, double[] d,
+            int dOff, int ldd, int rows);
 
     /**
      * One whole register tile with B addressed through a table of row starts, so that a convolution's implicit
-     * im2col (rows that are shifted runs of the same input) needs no packing:
+     * im2col (rows that are shifted runs of the same input) needs no packing; C and d as in the packed tile:
      * <pre>
-     * c[cOff + i*ldc + j] += sum over r &lt; kc of a[aOff + r*MR + i] * b[bRows[bRowsOff + r] + bCol + j]
+     * d[dOff + i*ldd + j] = c[cOff + i*ldc + j] + sum over r &lt; kc of a[aOff + r*MR + i] * b[bRows[bRowsOff + r] + bCol + j]
      * </pre>
      */
     void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c, int cOff,
-            int ldc);
+            int ldc, float[] d, int dOff, int ldd);
 
     /** The table-addressed tile for float64. */
     void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, double[] c,
-            int cOff, int ldc);
+            int cOff, int ldc, double[] d, int dOff, int ldd);
 
     /** The table-addressed tile cut by the last rows of C. */
     void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c, int cOff,
-            int ldc, int rows);
+            int ldc, float[] d, int dOff, int ldd, int rows);
 
     /** The ragged table-addressed tile for float64. */
     void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, double[] c,
-            int cOff, int ldc, int rows);
+            int cOff, int ldc, double[] d, int dOff, int ldd, int rows);
 
     /**
      * A register tile whose A rows are frames read straight from a signal, {@code aStride} apart, and whose B is

@@ -35,9 +35,13 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
      * Note [Output in scratch]: the output's rows are {@code L_out} elements apart, for the common power-of-two
      * lengths an even number of cache lines, so the rows of a block fall into the same few sets of L1 and L2 and,
      * it seems, the block's C does not stay in cache between its reduction blocks (a GEMM block of 128 x 512 ran at
-     * 150 GFLOP/s on one Zen 5 core with rows of 4096 floats, 172 with rows of 4112). A forward block is therefore
-     * accumulated in scratch rows an odd number of cache lines apart, started from the bias, and copied out once:
-     * 3-11% faster on the suite's GEMM shapes on Zen 5, in calls alternating with the in-place version.
+     * 150 GFLOP/s on one Zen 5 core with rows of 4096 floats, 172 with rows of 4112). A forward block's partial
+     * sums therefore stay in scratch rows an odd number of cache lines apart: its first reduction block's tiles
+     * start from the bias (rows of NR copies), its last block's tiles write the output and never read it. On
+     * Zen 5, in calls alternating between them, filling the scratch with the bias and copying it out afterwards
+     * was 3-11% faster than accumulating in the output; starting from the bias rows and storing the last block
+     * straight into the output was faster again than that fill and copy (audio_k80_s4 -23%, grouped_g8 -11%,
+     * resnet1d_k3 -6%, tcn -0.3 to -2.5%). Reading the output into the tiles, as in place, was the slow part.
      *
      * <p>Scratch row length for {@code width} columns: whole cache lines, an odd number of them.
      */
@@ -102,20 +106,23 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         int nr = t.tileCols(math);
         int block = columnBlock(q.n * q.g, q.t, nr, TileGemm.columnBlock(t, nr), q.flops());
         int blocks = (q.t + block - 1) / block;
+        // Every tile of a row starts from its bias: rows of NR copies of it (TileGemm.View with column step 0).
+        Object biasRows = t.alloc(q.cOut * nr);
+        if (bias != null) {
+            for (int o = 0; o < q.cOut; o++) {
+                t.fill(biasRows, o * nr, (o + 1) * nr, bias.getDouble(o));
+            }
+        }
         Parallel.forEach(q.n * q.g * blocks, q.flops(), item -> {
             int jb = item % blocks;
             int g = (item / blocks) % q.g;
             int n = item / blocks / q.g;
             int jFrom = jb * block;
             int jTo = Math.min(q.t, jFrom + block);
-            int cOff = (n * q.cOut + g * q.og) * q.t;
-            // Note [Output in scratch]: the block is accumulated in scratch rows, from the bias, and copied out.
+            // Note [Output in scratch]: partial sums stay in scratch rows; the last reduction block writes y.
             int width = roundUp(jTo - jFrom, nr);
             int stride = scratchStride(t, width);
             Object c = TileGemm.Scratch.get().out(t, q.og * stride);
-            for (int o = 0; o < q.og; o++) {
-                t.fill(c, o * stride, o * stride + width, bias == null ? 0.0 : bias.getDouble(g * q.og + o));
-            }
             int channels = (n * q.cIn + g * q.cg) * q.l;
             TileGemm.BSource b;
             if (q.s >= FRAMES_FROM_STRIDE && q.d == 1) {
@@ -126,10 +133,9 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
             }
             // Whole tiles: B is readable past jTo up to the next tile (TileGemm.run).
             TileGemm.run(t, math, new TileGemm.Prepacked(packed[g], reduction), b, reduction, 0, q.og, jFrom,
-                    jFrom + width, c, -jFrom, stride);
-            for (int o = 0; o < q.og; o++) {
-                t.copy(c, o * stride, 1, y, cOff + o * q.t + jFrom, jTo - jFrom);
-            }
+                    jFrom + width, new TileGemm.View(biasRows, g * q.og * nr, nr, 0),
+                    TileGemm.View.matrix(c, -jFrom, stride),
+                    TileGemm.View.matrix(y, (n * q.cOut + g * q.og) * q.t, q.t), jTo);
         });
     }
 

@@ -31,19 +31,24 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
-    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc) {
-        tileF32(kc, a, aOff, b, bOff, c, cOff, ldc, MR);
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, float[] d,
+            int dOff, int ldd) {
+        tileF32(kc, a, aOff, b, bOff, c, cOff, ldc, d, dOff, ldd, MR);
     }
 
     @Override
-    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, int rows) {
+    public void tileF32(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, float[] d,
+            int dOff, int ldd, int rows) {
         for (int i = 0; i < rows; i++) {
-            int row = cOff + i * ldc;
+            int row = dOff + i * ldd;
+            if (d != c || row != cOff + i * ldc) {
+                System.arraycopy(c, cOff + i * ldc, d, row, NR_F32);
+            }
             for (int r = 0; r < kc; r++) {
                 float ai = a[aOff + r * MR + i];
                 int br = bOff + r * NR_F32;
                 for (int j = 0; j < NR_F32; j++) {
-                    c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                    d[row + j] = Math.fma(ai, b[br + j], d[row + j]);
                 }
             }
         }
@@ -51,20 +56,23 @@ public final class ScalarConvMath implements ConvMath {
 
     @Override
     public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c,
-            int cOff, int ldc) {
-        tileF32(kc, a, aOff, b, bRows, bRowsOff, bCol, c, cOff, ldc, MR);
+            int cOff, int ldc, float[] d, int dOff, int ldd) {
+        tileF32(kc, a, aOff, b, bRows, bRowsOff, bCol, c, cOff, ldc, d, dOff, ldd, MR);
     }
 
     @Override
     public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c,
-            int cOff, int ldc, int rows) {
+            int cOff, int ldc, float[] d, int dOff, int ldd, int rows) {
         for (int i = 0; i < rows; i++) {
-            int row = cOff + i * ldc;
+            int row = dOff + i * ldd;
+            if (d != c || row != cOff + i * ldc) {
+                System.arraycopy(c, cOff + i * ldc, d, row, NR_F32);
+            }
             for (int r = 0; r < kc; r++) {
                 float ai = a[aOff + r * MR + i];
                 int br = bRows[bRowsOff + r] + bCol;
                 for (int j = 0; j < NR_F32; j++) {
-                    c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                    d[row + j] = Math.fma(ai, b[br + j], d[row + j]);
                 }
             }
         }
@@ -103,19 +111,24 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
-    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc) {
-        tileF64(kc, a, aOff, b, bOff, c, cOff, ldc, MR);
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, double[] d,
+            int dOff, int ldd) {
+        tileF64(kc, a, aOff, b, bOff, c, cOff, ldc, d, dOff, ldd, MR);
     }
 
     @Override
-    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, int rows) {
+    public void tileF64(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, double[] d,
+            int dOff, int ldd, int rows) {
         for (int i = 0; i < rows; i++) {
-            int row = cOff + i * ldc;
+            int row = dOff + i * ldd;
+            if (d != c || row != cOff + i * ldc) {
+                System.arraycopy(c, cOff + i * ldc, d, row, NR_F64);
+            }
             for (int r = 0; r < kc; r++) {
                 double ai = a[aOff + r * MR + i];
                 int br = bOff + r * NR_F64;
                 for (int j = 0; j < NR_F64; j++) {
-                    c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                    d[row + j] = Math.fma(ai, b[br + j], d[row + j]);
                 }
             }
         }
@@ -123,20 +136,23 @@ public final class ScalarConvMath implements ConvMath {
 
     @Override
     public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, double[] c,
-            int cOff, int ldc) {
-        tileF64(kc, a, aOff, b, bRows, bRowsOff, bCol, c, cOff, ldc, MR);
+            int cOff, int ldc, double[] d, int dOff, int ldd) {
+        tileF64(kc, a, aOff, b, bRows, bRowsOff, bCol, c, cOff, ldc, d, dOff, ldd, MR);
     }
 
     @Override
     public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, double[] c,
-            int cOff, int ldc, int rows) {
+            int cOff, int ldc, double[] d, int dOff, int ldd, int rows) {
         for (int i = 0; i < rows; i++) {
-            int row = cOff + i * ldc;
+            int row = dOff + i * ldd;
+            if (d != c || row != cOff + i * ldc) {
+                System.arraycopy(c, cOff + i * ldc, d, row, NR_F64);
+            }
             for (int r = 0; r < kc; r++) {
                 double ai = a[aOff + r * MR + i];
                 int br = bRows[bRowsOff + r] + bCol;
                 for (int j = 0; j < NR_F64; j++) {
-                    c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                    d[row + j] = Math.fma(ai, b[br + j], d[row + j]);
                 }
             }
         }

@@ -177,6 +177,21 @@ final class TileGemm {
     }
 
     /**
+     * Where a GEMM region's tiles are read or written: the tile whose top left element is {@code (m, j)} starts at
+     * {@code array[off + m*ld + j*colStep]}. {@code colStep} is 1 for a matrix, 0 for rows of {@code NR} constants
+     * that every tile of the row starts from (a bias).
+     */
+    record View(Object array, int off, int ld, int colStep) {
+        static View matrix(Object array, int off, int ld) {
+            return new View(array, off, ld, 1);
+        }
+
+        int at(int m, int j) {
+            return off + m * ld + j * colStep;
+        }
+    }
+
+    /**
      * Accumulates into {@code c} the region rows {@code [mFrom, mTo)} by columns {@code [jFrom, jTo)} of
      * {@code A * B}, where element {@code (m, j)} of C is {@code c[cOff + m*ldc + j]}. A region whose width is not
      * a whole number of tiles is computed in scratch with whole tiles and copied back, so that the register tiles
@@ -193,7 +208,8 @@ final class TileGemm {
         int nr = t.tileCols(math);
         int width = jTo - jFrom;
         if (width % nr == 0) {
-            runWhole(t, math, a, b, rFrom, rTo, mFrom, mTo, jFrom, jTo, c, cOff, ldc);
+            View v = View.matrix(c, cOff, ldc);
+            runWhole(t, math, a, b, rFrom, rTo, mFrom, mTo, jFrom, jTo, v, v, v, jTo);
             return;
         }
         int paddedWidth = (width + nr - 1) / nr * nr;
@@ -204,11 +220,23 @@ final class TileGemm {
             t.fill(tmp, m * paddedWidth + width, (m + 1) * paddedWidth, 0.0);
         }
         // Row m of tmp is row mFrom + m of C; column j of tmp is column jFrom + j.
-        runWhole(t, math, a, b, rFrom, rTo, mFrom, mTo, jFrom, jFrom + paddedWidth, tmp,
-                -mFrom * paddedWidth - jFrom, paddedWidth);
+        View v = View.matrix(tmp, -mFrom * paddedWidth - jFrom, paddedWidth);
+        runWhole(t, math, a, b, rFrom, rTo, mFrom, mTo, jFrom, jFrom + paddedWidth, v, v, v, jFrom + paddedWidth);
         for (int m = 0; m < rows; m++) {
             t.copy(tmp, m * paddedWidth, 1, c, cOff + (mFrom + m) * ldc + jFrom, width);
         }
+    }
+
+    /**
+     * The region rows {@code [mFrom, mTo)} by columns {@code [jFrom, jTo)} (whole tiles) of {@code start + A * B},
+     * into {@code end} for the columns below {@code jEnd}: the first reduction block's tiles read {@code start}, the
+     * partial sums between reduction blocks stay in {@code acc} (scratch, which must hold the whole region), and
+     * the last block's tiles write {@code end}, except those reaching past {@code jEnd}, whose columns below it are
+     * copied there from {@code acc}. Any two of the views may be the same (an update in place).
+     */
+    static void run(Typed t, ConvMath math, RowPanels a, BSource b, int reduction, int mFrom, int mTo, int jFrom,
+            int jTo, View start, View acc, View end, int jEnd) {
+        runWhole(t, math, a, b, 0, reduction, mFrom, mTo, jFrom, jTo, start, acc, end, jEnd);
     }
 
     /** {@code KC}: reductions per block, so that a B panel of {@code nr} columns fills {@link #B_PANEL_BYTES}. */
@@ -222,7 +250,7 @@ final class TileGemm {
     }
 
     private static void runWhole(Typed t, ConvMath math, RowPanels a, BSource b, int rFrom, int rTo, int mFrom,
-            int mTo, int jFrom, int jTo, Object c, int cOff, int ldc) {
+            int mTo, int jFrom, int jTo, View start, View acc, View end, int jEnd) {
         int mr = math.tileRows();
         int nr = t.tileCols(math);
         int kcMax = reductionBlock(t, nr);
@@ -234,15 +262,26 @@ final class TileGemm {
             int panels = jn / nr;
             for (int r0 = rFrom; r0 < rTo; r0 += kcMax) {
                 int rn = Math.min(kcMax, rTo - r0);
+                View from = r0 == rFrom ? start : acc;
+                boolean last = r0 + rn >= rTo;
                 b.prepare(t, s, j0, jn, r0, rn, nr, block);
                 Object ap = a.prepare(t, s, mFrom, mTo - mFrom, r0, rn, mr);
                 for (int p = 0; p < panels; p++) {
+                    int j = j0 + p * nr;
+                    View to = last && j + nr <= jEnd ? end : acc;
                     for (int m = mFrom; m < mTo; m += mr) {
                         int aOff = a.offset(mFrom, m, r0, rn, mr);
                         int rows = Math.min(mr, mTo - m);
-                        t.tile(math, rn, ap, aOff, block, p, c, cOff + m * ldc + j0 + p * nr, ldc, rows);
+                        t.tile(math, rn, ap, aOff, block, p, from.array(), from.at(m, j), from.ld(), to.array(),
+                                to.at(m, j), to.ld(), rows);
                     }
                 }
+            }
+        }
+        int tail = jFrom + (Math.min(jEnd, jTo) - jFrom) / nr * nr;
+        if (tail < jEnd && end != acc) {
+            for (int m = mFrom; m < mTo; m++) {
+                t.copy(acc.array(), acc.at(m, tail), 1, end.array(), end.at(m, tail), Math.min(jEnd, jTo) - tail);
             }
         }
     }

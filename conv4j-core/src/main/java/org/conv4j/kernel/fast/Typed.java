@@ -60,9 +60,12 @@ abstract sealed class Typed {
 
     abstract void set(Object a, int i, double v);
 
-    /** One tile of B as {@code block} describes it, whole ({@code rows == MR}) or cut by C's last rows. */
+    /**
+     * One tile of B as {@code block} describes it, whole ({@code rows == MR}) or cut by C's last rows, from the
+     * tile of {@code c} into the tile of {@code d} ({@link ConvMath#tileF32}).
+     */
     abstract void tile(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c, int cOff,
-            int ldc, int rows);
+            int ldc, Object d, int dOff, int ldd, int rows);
 
     /** {@link ConvMath#frameTileF32} or its float64 twin. */
     abstract void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c,
@@ -203,21 +206,22 @@ abstract sealed class Typed {
 
         @Override
         void tile(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c, int cOff,
-                int ldc, int rows) {
+                int ldc, Object d, int dOff, int ldd, int rows) {
             float[] aa = (float[]) a;
             float[] bb = (float[]) block.array;
             float[] cc = (float[]) c;
+            float[] dd = (float[]) d;
             int col = panel * block.panelStep;
             if (block.packed) {
                 if (rows == math.tileRows()) {
-                    math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc);
+                    math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
                 } else {
-                    math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc, rows);
+                    math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 }
             } else if (rows == math.tileRows()) {
-                math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc);
+                math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd);
             } else {
-                math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, rows);
+                math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd, rows);
             }
         }
 
@@ -371,21 +375,22 @@ abstract sealed class Typed {
 
         @Override
         void tile(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c, int cOff,
-                int ldc, int rows) {
+                int ldc, Object d, int dOff, int ldd, int rows) {
             double[] aa = (double[]) a;
             double[] bb = (double[]) block.array;
             double[] cc = (double[]) c;
+            double[] dd = (double[]) d;
             int col = panel * block.panelStep;
             if (block.packed) {
                 if (rows == math.tileRows()) {
-                    math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc);
+                    math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
                 } else {
-                    math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc, rows);
+                    math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 }
             } else if (rows == math.tileRows()) {
-                math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc);
+                math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd);
             } else {
-                math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, rows);
+                math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd, rows);
             }
         }
 
