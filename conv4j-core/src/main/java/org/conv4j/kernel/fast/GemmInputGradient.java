@@ -106,21 +106,28 @@ final class GemmInputGradient {
             int xBase = (n * q.cIn() + g * q.cg()) * q.l();
             int[] taps = res.taps()[rho];
             int reduction = q.og() * taps.length;
-            // Accumulated in scratch rows an odd number of cache lines apart (Note [Output in scratch] in
-            // ImplicitGemmConvKernel), then copied (stride 1) or scattered (this residue's positions) into gx.
+            // Partial sums in scratch rows an odd number of cache lines apart (Note [Output in scratch] in
+            // ImplicitGemmConvKernel), from zero; with stride 1 the last reduction block writes gx, otherwise this
+            // residue's positions are scattered into gx from the scratch.
             int width = ImplicitGemmConvKernel.roundUp(jTo - jFrom, nr);
             int ldc = ImplicitGemmConvKernel.scratchStride(t, width);
             Object c = TileGemm.Scratch.get().out(t, q.cg() * ldc);
-            t.fill(c, 0, q.cg() * ldc, 0.0);
-            if (reduction > 0) {
+            if (reduction == 0) {
+                t.fill(c, 0, q.cg() * ldc, 0.0);
+            } else {
                 TileGemm.BSource spans = new Spans(t, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1,
                         res.shifts()[rho]).bSource();
                 // As in the forward pass: many input channels stream each B panel, worth packing it.
                 TileGemm.BSource b = q.cg() >= ImplicitGemmConvKernel.PACK_B_FROM_ROWS
                         ? TileGemm.packedPanels(spans, math) : spans;
+                TileGemm.View acc = TileGemm.View.matrix(c, -jFrom, ldc);
+                TileGemm.View end = q.s() == 1 ? TileGemm.View.matrix(gx, xBase, q.l()) : acc;
                 // Whole tiles: B is readable past jTo up to the next tile (TileGemm.run).
                 TileGemm.run(t, math, new TileGemm.Prepacked(res.packed()[g][rho], reduction), b, reduction, 0,
-                        q.cg(), jFrom, jFrom + width, c, -jFrom, ldc);
+                        q.cg(), jFrom, jFrom + width, new TileGemm.View(t.alloc(nr), 0, 0, 0), acc, end, jTo);
+                if (q.s() == 1) {
+                    return;
+                }
             }
             for (int ch = 0; ch < q.cg(); ch++) {
                 int to = xBase + ch * q.l() + rho + jFrom * q.s();
