@@ -26,6 +26,9 @@ public final class KernelDifferential {
         if (r.nextInt(10) == 0) {
             return randomWide(r);
         }
+        if (r.nextInt(9) == 0) {
+            return randomTapMajor(r);
+        }
         int groups = r.nextInt(4) == 0 ? r.nextInt(2, 9) : 1;
         boolean depthwise = r.nextInt(4) == 0;
         int cg = depthwise ? 1 : pick(r, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31);
@@ -75,6 +78,29 @@ public final class KernelDifferential {
         int og = pick(r, 128, 129, 136, 150);
         int k = pick(r, 1, 3, 5);
         int s = pick(r, 1, 1, 2);
+        int d = pick(r, 1, 2);
+        int pb = r.nextInt(0, 3);
+        int pa = r.nextBoolean() ? pb : pb + 1;
+        int extent = d * (k - 1) + 1;
+        int length = Math.max(1, extent - pb - pa) + pick(r, 0, 7, 33, 70);
+        int out = (length + pb + pa - extent) / s + 1;
+        int batch = pick(r, 1, 2);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
+    }
+
+    /**
+     * From 32 input channels per group and fewer than 128 output channels, several taps: the forward reduction
+     * runs tap by tap and the tiles follow runs of rows (Note [Tap-major reduction] in ImplicitGemmConvKernel),
+     * with reductions that cut runs at block boundaries (more than 128 or 256 of C_in/groups * K), strides and
+     * dilations, tiles cut by the last channels and positions.
+     */
+    private static ConvProblem randomTapMajor(SplittableRandom r) {
+        int groups = r.nextInt(3) == 0 ? 2 : 1;
+        int cg = pick(r, 32, 33, 40, 64, 70, 129);
+        int og = pick(r, 1, 5, 8, 9, 17, 33);
+        int k = pick(r, 2, 3, 5);
+        int s = pick(r, 1, 1, 2, 3);
         int d = pick(r, 1, 2);
         int pb = r.nextInt(0, 3);
         int pa = r.nextBoolean() ? pb : pb + 1;

@@ -73,6 +73,27 @@ public interface ConvMath {
             int cOff, int ldc, double[] d, int dOff, int ldd, int rows);
 
     /**
+     * The tile with B given as runs of rows, each an arithmetic sequence of row starts, which the loads follow
+     * linearly (faster than a table, as fast as packed panels for long runs): run {@code q < runCount} is
+     * {@code runs[3q+2]} reduction steps whose B rows start at {@code runs[3q] + i*runs[3q+1]}; A is read in the
+     * order of the steps, {@code MR} per step. C and d as in the packed tile.
+     */
+    void tileF32(int[] runs, int runCount, float[] a, int aOff, float[] b, int bCol, float[] c, int cOff, int ldc,
+            float[] d, int dOff, int ldd);
+
+    /** The tile over runs of rows for float64. */
+    void tileF64(int[] runs, int runCount, double[] a, int aOff, double[] b, int bCol, double[] c, int cOff,
+            int ldc, double[] d, int dOff, int ldd);
+
+    /** The tile over runs of rows cut by the last rows of C. */
+    void tileF32(int[] runs, int runCount, float[] a, int aOff, float[] b, int bCol, float[] c, int cOff, int ldc,
+            float[] d, int dOff, int ldd, int rows);
+
+    /** The ragged tile over runs of rows for float64. */
+    void tileF64(int[] runs, int runCount, double[] a, int aOff, double[] b, int bCol, double[] c, int cOff,
+            int ldc, double[] d, int dOff, int ldd, int rows);
+
+    /**
      * A register tile whose A rows are frames read straight from a signal, {@code aStride} apart, and whose B is
      * packed ({@code NR} columns): for a convolution with a long kernel and a long stride (an audio front-end), row
      * {@code i} is output position {@code i}, column {@code j} an output channel, so nothing is unfolded or packed

@@ -12,8 +12,8 @@ import org.conv4j.tensor.Tensor;
  * ({@link ConvMath#frameTileF32}). Nothing is unfolded or packed per call; the tile is written back transposed,
  * which costs little beside its {@code K} reduction steps.
  *
- * <p>Each element starts from its bias and receives its products in increasing {@code (c, k)} order, as in every
- * other path (Note [Bit-identical tiles]).
+ * <p>Each element starts from its bias and receives its products in increasing {@code (c, k)} order, whatever the
+ * ConvMath (Note [Bit-identical tiles]).
  */
 final class FrameConvForward {
     /** From this many reductions per output element ({@code C_in/groups * K}) on, with a stride. */

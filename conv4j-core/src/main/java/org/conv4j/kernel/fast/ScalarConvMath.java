@@ -79,6 +79,32 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
+    public void tileF32(int[] runs, int runCount, float[] a, int aOff, float[] b, int bCol, float[] c, int cOff,
+            int ldc, float[] d, int dOff, int ldd) {
+        tileF32(runs, runCount, a, aOff, b, bCol, c, cOff, ldc, d, dOff, ldd, MR);
+    }
+
+    @Override
+    public void tileF32(int[] runs, int runCount, float[] a, int aOff, float[] b, int bCol, float[] c, int cOff,
+            int ldc, float[] d, int dOff, int ldd, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int row = dOff + i * ldd;
+            if (d != c || row != cOff + i * ldc) {
+                System.arraycopy(c, cOff + i * ldc, d, row, NR_F32);
+            }
+            int ai = aOff + i;
+            for (int q = 0; q < 3 * runCount; q += 3) {
+                for (int r = 0; r < runs[q + 2]; r++, ai += MR) {
+                    int br = runs[q] + r * runs[q + 1] + bCol;
+                    for (int j = 0; j < NR_F32; j++) {
+                        d[row + j] = Math.fma(a[ai], b[br + j], d[row + j]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
     public void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, float[] c, int cOff,
             int ldc, int rows) {
         for (int i = 0; i < rows; i++) {
@@ -89,6 +115,32 @@ public final class ScalarConvMath implements ConvMath {
                 int br = bOff + r * NR_F32;
                 for (int j = 0; j < NR_F32; j++) {
                     c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void tileF64(int[] runs, int runCount, double[] a, int aOff, double[] b, int bCol, double[] c, int cOff,
+            int ldc, double[] d, int dOff, int ldd) {
+        tileF64(runs, runCount, a, aOff, b, bCol, c, cOff, ldc, d, dOff, ldd, MR);
+    }
+
+    @Override
+    public void tileF64(int[] runs, int runCount, double[] a, int aOff, double[] b, int bCol, double[] c, int cOff,
+            int ldc, double[] d, int dOff, int ldd, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int row = dOff + i * ldd;
+            if (d != c || row != cOff + i * ldc) {
+                System.arraycopy(c, cOff + i * ldc, d, row, NR_F64);
+            }
+            int ai = aOff + i;
+            for (int q = 0; q < 3 * runCount; q += 3) {
+                for (int r = 0; r < runs[q + 2]; r++, ai += MR) {
+                    int br = runs[q] + r * runs[q + 1] + bCol;
+                    for (int j = 0; j < NR_F64; j++) {
+                        d[row + j] = Math.fma(a[ai], b[br + j], d[row + j]);
+                    }
                 }
             }
         }

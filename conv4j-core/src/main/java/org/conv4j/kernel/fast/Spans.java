@@ -102,6 +102,49 @@ final class Spans {
     }
 
     /**
+     * The taps in order of (stride phase, element), so that taps reading the same phase row of a channel are
+     * adjacent and their rows form one arithmetic run (for stride 1, the taps in order).
+     */
+    int[] tapOrder() {
+        if (stride == 1) {
+            return java.util.stream.IntStream.range(0, offsets.length).toArray(); // one phase, elements in order
+        }
+        Integer[] order = new Integer[offsets.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(k -> phase[k])
+                .thenComparingInt(k -> element[k]));
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * B for a GEMM whose reduction runs tap by tap, taps in the order of {@link #tapOrder}, and over the
+     * {@code channels} channels within a tap: {@code r = i*channels + c} reads channel {@code c} through tap
+     * {@code tapOrder[i]}. The rows of one tap are one channel stride apart, so a block's rows form a few long
+     * arithmetic runs ({@link TileGemm.BBlock#findRuns}). Every block needs all channels: they are copied once per
+     * block of columns, on its first reduction block, and reused by the others.
+     */
+    TileGemm.BSource tapMajorBSource(int channels) {
+        int[] order = tapOrder();
+        int[] copied = {-1, -1}; // (j0, jn) of the copy in the thread's scratch
+        return (tt, s, j0, jn, r0, rn, nr, block) -> {
+            Object buf = s.b(tt, channels * channelStride(jn));
+            if (copied[0] != j0 || copied[1] != jn || block.array != buf) {
+                copy(0, channels, j0, jn, buf, 0);
+                copied[0] = j0;
+                copied[1] = jn;
+            }
+            for (int r = 0; r < rn; r++) {
+                block.rows[r] = rowStart((r0 + r) % channels, order[(r0 + r) / channels], jn);
+            }
+            block.array = buf;
+            block.panelStep = nr;
+            block.packed = false;
+        };
+    }
+
+    /**
      * B for a GEMM whose reduction runs over (channel, tap), tap fastest: each block copies the channels it
      * touches and points its rows at the copy.
      */

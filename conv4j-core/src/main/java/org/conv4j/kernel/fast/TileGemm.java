@@ -34,10 +34,37 @@ final class TileGemm {
      * linear addressing instead of the table.
      */
     static final class BBlock {
+        /** Rows per run, on average, from which the tiles follow runs rather than the table of row starts. */
+        static final int MIN_RUN = 32;
         Object array;
         final int[] rows = new int[MAX_KC];
         int panelStep;
         boolean packed;
+        /**
+         * The table as runs of rows (start, step, count), where {@link #findRuns} found them long enough, for the
+         * faster tile ({@link ConvMath#tileF32(int[], int, float[], int, float[], int, float[], int, int, float[],
+         * int, int)}); {@code runCount == 0} otherwise.
+         */
+        final int[] runs = new int[3 * MAX_KC];
+        int runCount;
+
+        /** Splits {@code rows[0, rn)} into maximal arithmetic runs, kept if they average {@link #MIN_RUN} rows. */
+        void findRuns(int rn) {
+            int count = 0;
+            for (int i = 0; i < rn;) {
+                int step = i + 1 < rn ? rows[i + 1] - rows[i] : 0;
+                int len = 1;
+                while (i + len < rn && rows[i + len] - rows[i + len - 1] == step) {
+                    len++;
+                }
+                runs[3 * count] = rows[i];
+                runs[3 * count + 1] = step;
+                runs[3 * count + 2] = len;
+                count++;
+                i += len;
+            }
+            runCount = (long) count * MIN_RUN <= rn ? count : 0;
+        }
     }
 
     /** Supplies B block by block. */
@@ -265,6 +292,10 @@ final class TileGemm {
                 View from = r0 == rFrom ? start : acc;
                 boolean last = r0 + rn >= rTo;
                 b.prepare(t, s, j0, jn, r0, rn, nr, block);
+                block.runCount = 0;
+                if (!block.packed) {
+                    block.findRuns(rn);
+                }
                 Object ap = a.prepare(t, s, mFrom, mTo - mFrom, r0, rn, mr);
                 for (int p = 0; p < panels; p++) {
                     int j = j0 + p * nr;

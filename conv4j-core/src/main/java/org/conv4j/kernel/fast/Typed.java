@@ -218,6 +218,12 @@ abstract sealed class Typed {
                 } else {
                     math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 }
+            } else if (block.runCount > 0) {
+                if (rows == math.tileRows()) {
+                    math.tileF32(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
+                } else {
+                    math.tileF32(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
+                }
             } else if (rows == math.tileRows()) {
                 math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd);
             } else {
@@ -386,6 +392,12 @@ abstract sealed class Typed {
                     math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
                 } else {
                     math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
+                }
+            } else if (block.runCount > 0) {
+                if (rows == math.tileRows()) {
+                    math.tileF64(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
+                } else {
+                    math.tileF64(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 }
             } else if (rows == math.tileRows()) {
                 math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd);
