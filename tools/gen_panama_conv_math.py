@@ -46,6 +46,15 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
     static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     static final int LF = F.length();
     static final int LD = D.length();
+    /**
+     * Dot tiles keep 16 float (8 double) lanes per element whatever the vectors, so that their order of summation
+     * is fixed: one 512-bit vector per element in {@link PanamaConvMath8x2}'s 4 x 6 tile, two 256-bit vectors in
+     * {@link PanamaConvMath5x2}'s 2 x 3 tile (AVX2: 16 registers).
+     */
+    static final VectorSpecies<Float> F512 = FloatVector.SPECIES_512;
+    static final VectorSpecies<Float> F256 = FloatVector.SPECIES_256;
+    static final VectorSpecies<Double> D512 = DoubleVector.SPECIES_512;
+    static final VectorSpecies<Double> D256 = DoubleVector.SPECIES_256;
 
     PanamaConvMath() {
         if (F.vectorBitSize() < 128) {
@@ -103,6 +112,7 @@ final class {name} extends PanamaConvMath {{
                 out.append(tile(MR, NV, T, V, SP, L, prim, rows, mode))
         out.append(frame_tile(MR, NV, T, V, SP, L, prim))
         out.append(pack_panels(NV, T, V, SP, L, prim))
+    out.append(dot_dispatch(MR >= 8))
     out.append('}\n')
     return name, '\n'.join(out)
 
@@ -280,11 +290,94 @@ def dot(T, V, prim, lanes, species):
     }}"""
 
 
+def dot_tile(T, V, SP, prim, lanes, rows, cols, halves, name):
+    """acc[accOff + (i*cols + j)*lanes + lane] += a[aRows[i] + e] * b[bRows[j] + e], e = lane (mod lanes), e < count."""
+    w = lanes // halves
+    out = ['', f'    static void {name}(int count, {prim}[] a, int[] aRows, {prim}[] b, int[] bRows, {prim}[] acc,',
+           '            int accOff) {']
+    for i in range(rows):
+        out.append(f'        int a{i} = aRows[{i}];')
+    for j in range(cols):
+        out.append(f'        int b{j} = bRows[{j}];')
+    for i in range(rows):
+        for j in range(cols):
+            for h in range(halves):
+                out.append(f'        {V} s{i}_{j}_{h} = {V}.fromArray({SP}, acc, accOff + {(i * cols + j) * lanes + h * w});')
+    out.append('        int e = 0;')
+    out.append(f'        for (; e <= count - {lanes}; e += {lanes}) {{')
+    for h in range(halves):
+        ho = f' + {h * w}' if h else ''
+        for i in range(rows):
+            out.append(f'            {V} x{i}_{h} = {V}.fromArray({SP}, a, a{i} + e{ho});')
+        for j in range(cols):
+            out.append(f'            {V} y{j}_{h} = {V}.fromArray({SP}, b, b{j} + e{ho});')
+            for i in range(rows):
+                out.append(f'            s{i}_{j}_{h} = x{i}_{h}.fma(y{j}_{h}, s{i}_{j}_{h});')
+    out.append('        }')
+    if halves == 1:
+        # The last count mod lanes elements into lanes 0, 1, ...: masked loads read zeros into the other lanes,
+        # and adding +0 leaves them as they are (a lane that starts at +0 never holds -0), so the bits equal the
+        # scalar tile's.
+        box = 'Float' if prim == 'float' else 'Double'
+        out.append('        if (e < count) {')
+        out.append(f'            jdk.incubator.vector.VectorMask<{box}> m = {SP}.indexInRange(e, count);')
+        for i in range(rows):
+            out.append(f'            {V} x{i} = {V}.fromArray({SP}, a, a{i} + e, m);')
+        for j in range(cols):
+            out.append(f'            {V} y{j} = {V}.fromArray({SP}, b, b{j} + e, m);')
+            for i in range(rows):
+                out.append(f'            s{i}_{j}_0 = x{i}.fma(y{j}, s{i}_{j}_0);')
+        out.append(f'            e = count;')
+        out.append('        }')
+    for i in range(rows):
+        for j in range(cols):
+            for h in range(halves):
+                out.append(f'        s{i}_{j}_{h}.intoArray(acc, accOff + {(i * cols + j) * lanes + h * w});')
+    out.append('        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.')
+    out.append('        for (int i = 0; i < aRows.length; i++) {')
+    out.append('            for (int j = 0; j < bRows.length; j++) {')
+    out.append(f'                int at = accOff + (i * bRows.length + j) * {lanes} - e;')
+    out.append('                for (int q = e; q < count; q++) {')
+    out.append('                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);')
+    out.append('                }')
+    out.append('            }')
+    out.append('        }')
+    out.append('    }')
+    return '\n'.join(out)
+
+def dot_tiles(T, V, prim, lanes):
+    sp = 'F' if T == 'F32' else 'D'
+    wide = dot_tile(T, V, sp + '512', prim, lanes, 4, 6, 1, f'dotTile{T}Wide')
+    narrow = dot_tile(T, V, sp + '256', prim, lanes, 2, 3, 2, f'dotTile{T}Narrow')
+    return wide + '\n' + narrow
+
+def dot_dispatch(wide):
+    rows, cols, name = (4, 6, 'Wide') if wide else (2, 3, 'Narrow')
+    out = [f"""
+    @Override
+    public int dotTileRows() {{
+        return {rows};
+    }}
+
+    @Override
+    public int dotTileCols() {{
+        return {cols};
+    }}"""]
+    for T, V, SP, L, prim in TYPES:
+        out.append(f"""
+    @Override
+    public void dotTile{T}(int count, {prim}[] a, int[] aRows, {prim}[] b, int[] bRows, {prim}[] acc, int accOff) {{
+        dotTile{T}{name}(count, a, aRows, b, bRows, acc, accOff);
+    }}""")
+    return '\n'.join(out)
+
+
 def base():
     parts = [BASE.rstrip('\n')]
     for T, V, SP, L, prim in TYPES:
         parts.append(depthwise(T, V, SP, L, prim))
         parts.append(dot(T, V, prim, 8 if T == 'F32' else 4, 'F8' if T == 'F32' else 'D4'))
+        parts.append(dot_tiles(T, V, prim, 16 if T == 'F32' else 8))
     parts.append(FMA_LOOP)
     return '\n'.join(parts)
 

@@ -29,6 +29,9 @@ public final class KernelDifferential {
         if (r.nextInt(9) == 0) {
             return randomTapMajor(r);
         }
+        if (r.nextInt(8) == 0) {
+            return randomLong(r);
+        }
         int groups = r.nextInt(4) == 0 ? r.nextInt(2, 9) : 1;
         boolean depthwise = r.nextInt(4) == 0;
         int cg = depthwise ? 1 : pick(r, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31);
@@ -110,6 +113,29 @@ public final class KernelDifferential {
         int batch = pick(r, 1, 2);
         return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
+    }
+
+    /**
+     * From 256 output positions: the weight gradient runs as dot products along the positions (Note [Weight
+     * gradient as dot products] in GemmWeightGradient), with rows that end inside a vector of lanes, several
+     * chunks of the reduction (batch times positions beyond 8192) that cut a row, strides and dilations.
+     */
+    private static ConvProblem randomLong(SplittableRandom r) {
+        int groups = r.nextInt(3) == 0 ? 2 : 1;
+        int cg = pick(r, 1, 2, 3, 5, 8);
+        int og = pick(r, 1, 3, 5, 9);
+        int k = pick(r, 1, 2, 3, 5);
+        int s = pick(r, 1, 1, 2, 3);
+        int d = pick(r, 1, 2);
+        int pb = r.nextInt(0, 3);
+        int pa = r.nextBoolean() ? pb : pb + 1;
+        int extent = d * (k - 1) + 1;
+        int out = pick(r, 256, 257, 300, 1000, 3001, 4100, 5000);
+        int length = Math.max(1, (out - 1) * s + extent - pb - pa + r.nextInt(s));
+        int positions = (length + pb + pa - extent) / s + 1;
+        int batch = pick(r, 1, 2, 3);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {positions});
     }
 
     private static int pick(SplittableRandom r, int... values) {

@@ -37,6 +37,15 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
     static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     static final int LF = F.length();
     static final int LD = D.length();
+    /**
+     * Dot tiles keep 16 float (8 double) lanes per element whatever the vectors, so that their order of summation
+     * is fixed: one 512-bit vector per element in {@link PanamaConvMath8x2}'s 4 x 6 tile, two 256-bit vectors in
+     * {@link PanamaConvMath5x2}'s 2 x 3 tile (AVX2: 16 registers).
+     */
+    static final VectorSpecies<Float> F512 = FloatVector.SPECIES_512;
+    static final VectorSpecies<Float> F256 = FloatVector.SPECIES_256;
+    static final VectorSpecies<Double> D512 = DoubleVector.SPECIES_512;
+    static final VectorSpecies<Double> D256 = DoubleVector.SPECIES_256;
 
     PanamaConvMath() {
         if (F.vectorBitSize() < 128) {
@@ -118,6 +127,219 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         return sum;
     }
 
+    static void dotTileF32Wide(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc,
+            int accOff) {
+        int a0 = aRows[0];
+        int a1 = aRows[1];
+        int a2 = aRows[2];
+        int a3 = aRows[3];
+        int b0 = bRows[0];
+        int b1 = bRows[1];
+        int b2 = bRows[2];
+        int b3 = bRows[3];
+        int b4 = bRows[4];
+        int b5 = bRows[5];
+        FloatVector s0_0_0 = FloatVector.fromArray(F512, acc, accOff + 0);
+        FloatVector s0_1_0 = FloatVector.fromArray(F512, acc, accOff + 16);
+        FloatVector s0_2_0 = FloatVector.fromArray(F512, acc, accOff + 32);
+        FloatVector s0_3_0 = FloatVector.fromArray(F512, acc, accOff + 48);
+        FloatVector s0_4_0 = FloatVector.fromArray(F512, acc, accOff + 64);
+        FloatVector s0_5_0 = FloatVector.fromArray(F512, acc, accOff + 80);
+        FloatVector s1_0_0 = FloatVector.fromArray(F512, acc, accOff + 96);
+        FloatVector s1_1_0 = FloatVector.fromArray(F512, acc, accOff + 112);
+        FloatVector s1_2_0 = FloatVector.fromArray(F512, acc, accOff + 128);
+        FloatVector s1_3_0 = FloatVector.fromArray(F512, acc, accOff + 144);
+        FloatVector s1_4_0 = FloatVector.fromArray(F512, acc, accOff + 160);
+        FloatVector s1_5_0 = FloatVector.fromArray(F512, acc, accOff + 176);
+        FloatVector s2_0_0 = FloatVector.fromArray(F512, acc, accOff + 192);
+        FloatVector s2_1_0 = FloatVector.fromArray(F512, acc, accOff + 208);
+        FloatVector s2_2_0 = FloatVector.fromArray(F512, acc, accOff + 224);
+        FloatVector s2_3_0 = FloatVector.fromArray(F512, acc, accOff + 240);
+        FloatVector s2_4_0 = FloatVector.fromArray(F512, acc, accOff + 256);
+        FloatVector s2_5_0 = FloatVector.fromArray(F512, acc, accOff + 272);
+        FloatVector s3_0_0 = FloatVector.fromArray(F512, acc, accOff + 288);
+        FloatVector s3_1_0 = FloatVector.fromArray(F512, acc, accOff + 304);
+        FloatVector s3_2_0 = FloatVector.fromArray(F512, acc, accOff + 320);
+        FloatVector s3_3_0 = FloatVector.fromArray(F512, acc, accOff + 336);
+        FloatVector s3_4_0 = FloatVector.fromArray(F512, acc, accOff + 352);
+        FloatVector s3_5_0 = FloatVector.fromArray(F512, acc, accOff + 368);
+        int e = 0;
+        for (; e <= count - 16; e += 16) {
+            FloatVector x0_0 = FloatVector.fromArray(F512, a, a0 + e);
+            FloatVector x1_0 = FloatVector.fromArray(F512, a, a1 + e);
+            FloatVector x2_0 = FloatVector.fromArray(F512, a, a2 + e);
+            FloatVector x3_0 = FloatVector.fromArray(F512, a, a3 + e);
+            FloatVector y0_0 = FloatVector.fromArray(F512, b, b0 + e);
+            s0_0_0 = x0_0.fma(y0_0, s0_0_0);
+            s1_0_0 = x1_0.fma(y0_0, s1_0_0);
+            s2_0_0 = x2_0.fma(y0_0, s2_0_0);
+            s3_0_0 = x3_0.fma(y0_0, s3_0_0);
+            FloatVector y1_0 = FloatVector.fromArray(F512, b, b1 + e);
+            s0_1_0 = x0_0.fma(y1_0, s0_1_0);
+            s1_1_0 = x1_0.fma(y1_0, s1_1_0);
+            s2_1_0 = x2_0.fma(y1_0, s2_1_0);
+            s3_1_0 = x3_0.fma(y1_0, s3_1_0);
+            FloatVector y2_0 = FloatVector.fromArray(F512, b, b2 + e);
+            s0_2_0 = x0_0.fma(y2_0, s0_2_0);
+            s1_2_0 = x1_0.fma(y2_0, s1_2_0);
+            s2_2_0 = x2_0.fma(y2_0, s2_2_0);
+            s3_2_0 = x3_0.fma(y2_0, s3_2_0);
+            FloatVector y3_0 = FloatVector.fromArray(F512, b, b3 + e);
+            s0_3_0 = x0_0.fma(y3_0, s0_3_0);
+            s1_3_0 = x1_0.fma(y3_0, s1_3_0);
+            s2_3_0 = x2_0.fma(y3_0, s2_3_0);
+            s3_3_0 = x3_0.fma(y3_0, s3_3_0);
+            FloatVector y4_0 = FloatVector.fromArray(F512, b, b4 + e);
+            s0_4_0 = x0_0.fma(y4_0, s0_4_0);
+            s1_4_0 = x1_0.fma(y4_0, s1_4_0);
+            s2_4_0 = x2_0.fma(y4_0, s2_4_0);
+            s3_4_0 = x3_0.fma(y4_0, s3_4_0);
+            FloatVector y5_0 = FloatVector.fromArray(F512, b, b5 + e);
+            s0_5_0 = x0_0.fma(y5_0, s0_5_0);
+            s1_5_0 = x1_0.fma(y5_0, s1_5_0);
+            s2_5_0 = x2_0.fma(y5_0, s2_5_0);
+            s3_5_0 = x3_0.fma(y5_0, s3_5_0);
+        }
+        if (e < count) {
+            jdk.incubator.vector.VectorMask<Float> m = F512.indexInRange(e, count);
+            FloatVector x0 = FloatVector.fromArray(F512, a, a0 + e, m);
+            FloatVector x1 = FloatVector.fromArray(F512, a, a1 + e, m);
+            FloatVector x2 = FloatVector.fromArray(F512, a, a2 + e, m);
+            FloatVector x3 = FloatVector.fromArray(F512, a, a3 + e, m);
+            FloatVector y0 = FloatVector.fromArray(F512, b, b0 + e, m);
+            s0_0_0 = x0.fma(y0, s0_0_0);
+            s1_0_0 = x1.fma(y0, s1_0_0);
+            s2_0_0 = x2.fma(y0, s2_0_0);
+            s3_0_0 = x3.fma(y0, s3_0_0);
+            FloatVector y1 = FloatVector.fromArray(F512, b, b1 + e, m);
+            s0_1_0 = x0.fma(y1, s0_1_0);
+            s1_1_0 = x1.fma(y1, s1_1_0);
+            s2_1_0 = x2.fma(y1, s2_1_0);
+            s3_1_0 = x3.fma(y1, s3_1_0);
+            FloatVector y2 = FloatVector.fromArray(F512, b, b2 + e, m);
+            s0_2_0 = x0.fma(y2, s0_2_0);
+            s1_2_0 = x1.fma(y2, s1_2_0);
+            s2_2_0 = x2.fma(y2, s2_2_0);
+            s3_2_0 = x3.fma(y2, s3_2_0);
+            FloatVector y3 = FloatVector.fromArray(F512, b, b3 + e, m);
+            s0_3_0 = x0.fma(y3, s0_3_0);
+            s1_3_0 = x1.fma(y3, s1_3_0);
+            s2_3_0 = x2.fma(y3, s2_3_0);
+            s3_3_0 = x3.fma(y3, s3_3_0);
+            FloatVector y4 = FloatVector.fromArray(F512, b, b4 + e, m);
+            s0_4_0 = x0.fma(y4, s0_4_0);
+            s1_4_0 = x1.fma(y4, s1_4_0);
+            s2_4_0 = x2.fma(y4, s2_4_0);
+            s3_4_0 = x3.fma(y4, s3_4_0);
+            FloatVector y5 = FloatVector.fromArray(F512, b, b5 + e, m);
+            s0_5_0 = x0.fma(y5, s0_5_0);
+            s1_5_0 = x1.fma(y5, s1_5_0);
+            s2_5_0 = x2.fma(y5, s2_5_0);
+            s3_5_0 = x3.fma(y5, s3_5_0);
+            e = count;
+        }
+        s0_0_0.intoArray(acc, accOff + 0);
+        s0_1_0.intoArray(acc, accOff + 16);
+        s0_2_0.intoArray(acc, accOff + 32);
+        s0_3_0.intoArray(acc, accOff + 48);
+        s0_4_0.intoArray(acc, accOff + 64);
+        s0_5_0.intoArray(acc, accOff + 80);
+        s1_0_0.intoArray(acc, accOff + 96);
+        s1_1_0.intoArray(acc, accOff + 112);
+        s1_2_0.intoArray(acc, accOff + 128);
+        s1_3_0.intoArray(acc, accOff + 144);
+        s1_4_0.intoArray(acc, accOff + 160);
+        s1_5_0.intoArray(acc, accOff + 176);
+        s2_0_0.intoArray(acc, accOff + 192);
+        s2_1_0.intoArray(acc, accOff + 208);
+        s2_2_0.intoArray(acc, accOff + 224);
+        s2_3_0.intoArray(acc, accOff + 240);
+        s2_4_0.intoArray(acc, accOff + 256);
+        s2_5_0.intoArray(acc, accOff + 272);
+        s3_0_0.intoArray(acc, accOff + 288);
+        s3_1_0.intoArray(acc, accOff + 304);
+        s3_2_0.intoArray(acc, accOff + 320);
+        s3_3_0.intoArray(acc, accOff + 336);
+        s3_4_0.intoArray(acc, accOff + 352);
+        s3_5_0.intoArray(acc, accOff + 368);
+        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.
+        for (int i = 0; i < aRows.length; i++) {
+            for (int j = 0; j < bRows.length; j++) {
+                int at = accOff + (i * bRows.length + j) * 16 - e;
+                for (int q = e; q < count; q++) {
+                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);
+                }
+            }
+        }
+    }
+
+    static void dotTileF32Narrow(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc,
+            int accOff) {
+        int a0 = aRows[0];
+        int a1 = aRows[1];
+        int b0 = bRows[0];
+        int b1 = bRows[1];
+        int b2 = bRows[2];
+        FloatVector s0_0_0 = FloatVector.fromArray(F256, acc, accOff + 0);
+        FloatVector s0_0_1 = FloatVector.fromArray(F256, acc, accOff + 8);
+        FloatVector s0_1_0 = FloatVector.fromArray(F256, acc, accOff + 16);
+        FloatVector s0_1_1 = FloatVector.fromArray(F256, acc, accOff + 24);
+        FloatVector s0_2_0 = FloatVector.fromArray(F256, acc, accOff + 32);
+        FloatVector s0_2_1 = FloatVector.fromArray(F256, acc, accOff + 40);
+        FloatVector s1_0_0 = FloatVector.fromArray(F256, acc, accOff + 48);
+        FloatVector s1_0_1 = FloatVector.fromArray(F256, acc, accOff + 56);
+        FloatVector s1_1_0 = FloatVector.fromArray(F256, acc, accOff + 64);
+        FloatVector s1_1_1 = FloatVector.fromArray(F256, acc, accOff + 72);
+        FloatVector s1_2_0 = FloatVector.fromArray(F256, acc, accOff + 80);
+        FloatVector s1_2_1 = FloatVector.fromArray(F256, acc, accOff + 88);
+        int e = 0;
+        for (; e <= count - 16; e += 16) {
+            FloatVector x0_0 = FloatVector.fromArray(F256, a, a0 + e);
+            FloatVector x1_0 = FloatVector.fromArray(F256, a, a1 + e);
+            FloatVector y0_0 = FloatVector.fromArray(F256, b, b0 + e);
+            s0_0_0 = x0_0.fma(y0_0, s0_0_0);
+            s1_0_0 = x1_0.fma(y0_0, s1_0_0);
+            FloatVector y1_0 = FloatVector.fromArray(F256, b, b1 + e);
+            s0_1_0 = x0_0.fma(y1_0, s0_1_0);
+            s1_1_0 = x1_0.fma(y1_0, s1_1_0);
+            FloatVector y2_0 = FloatVector.fromArray(F256, b, b2 + e);
+            s0_2_0 = x0_0.fma(y2_0, s0_2_0);
+            s1_2_0 = x1_0.fma(y2_0, s1_2_0);
+            FloatVector x0_1 = FloatVector.fromArray(F256, a, a0 + e + 8);
+            FloatVector x1_1 = FloatVector.fromArray(F256, a, a1 + e + 8);
+            FloatVector y0_1 = FloatVector.fromArray(F256, b, b0 + e + 8);
+            s0_0_1 = x0_1.fma(y0_1, s0_0_1);
+            s1_0_1 = x1_1.fma(y0_1, s1_0_1);
+            FloatVector y1_1 = FloatVector.fromArray(F256, b, b1 + e + 8);
+            s0_1_1 = x0_1.fma(y1_1, s0_1_1);
+            s1_1_1 = x1_1.fma(y1_1, s1_1_1);
+            FloatVector y2_1 = FloatVector.fromArray(F256, b, b2 + e + 8);
+            s0_2_1 = x0_1.fma(y2_1, s0_2_1);
+            s1_2_1 = x1_1.fma(y2_1, s1_2_1);
+        }
+        s0_0_0.intoArray(acc, accOff + 0);
+        s0_0_1.intoArray(acc, accOff + 8);
+        s0_1_0.intoArray(acc, accOff + 16);
+        s0_1_1.intoArray(acc, accOff + 24);
+        s0_2_0.intoArray(acc, accOff + 32);
+        s0_2_1.intoArray(acc, accOff + 40);
+        s1_0_0.intoArray(acc, accOff + 48);
+        s1_0_1.intoArray(acc, accOff + 56);
+        s1_1_0.intoArray(acc, accOff + 64);
+        s1_1_1.intoArray(acc, accOff + 72);
+        s1_2_0.intoArray(acc, accOff + 80);
+        s1_2_1.intoArray(acc, accOff + 88);
+        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.
+        for (int i = 0; i < aRows.length; i++) {
+            for (int j = 0; j < bRows.length; j++) {
+                int at = accOff + (i * bRows.length + j) * 16 - e;
+                for (int q = e; q < count; q++) {
+                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);
+                }
+            }
+        }
+    }
+
     @Override
     public void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps,
             double[] y, int yOff) {
@@ -175,6 +397,219 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             sum += lane;
         }
         return sum;
+    }
+
+    static void dotTileF64Wide(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc,
+            int accOff) {
+        int a0 = aRows[0];
+        int a1 = aRows[1];
+        int a2 = aRows[2];
+        int a3 = aRows[3];
+        int b0 = bRows[0];
+        int b1 = bRows[1];
+        int b2 = bRows[2];
+        int b3 = bRows[3];
+        int b4 = bRows[4];
+        int b5 = bRows[5];
+        DoubleVector s0_0_0 = DoubleVector.fromArray(D512, acc, accOff + 0);
+        DoubleVector s0_1_0 = DoubleVector.fromArray(D512, acc, accOff + 8);
+        DoubleVector s0_2_0 = DoubleVector.fromArray(D512, acc, accOff + 16);
+        DoubleVector s0_3_0 = DoubleVector.fromArray(D512, acc, accOff + 24);
+        DoubleVector s0_4_0 = DoubleVector.fromArray(D512, acc, accOff + 32);
+        DoubleVector s0_5_0 = DoubleVector.fromArray(D512, acc, accOff + 40);
+        DoubleVector s1_0_0 = DoubleVector.fromArray(D512, acc, accOff + 48);
+        DoubleVector s1_1_0 = DoubleVector.fromArray(D512, acc, accOff + 56);
+        DoubleVector s1_2_0 = DoubleVector.fromArray(D512, acc, accOff + 64);
+        DoubleVector s1_3_0 = DoubleVector.fromArray(D512, acc, accOff + 72);
+        DoubleVector s1_4_0 = DoubleVector.fromArray(D512, acc, accOff + 80);
+        DoubleVector s1_5_0 = DoubleVector.fromArray(D512, acc, accOff + 88);
+        DoubleVector s2_0_0 = DoubleVector.fromArray(D512, acc, accOff + 96);
+        DoubleVector s2_1_0 = DoubleVector.fromArray(D512, acc, accOff + 104);
+        DoubleVector s2_2_0 = DoubleVector.fromArray(D512, acc, accOff + 112);
+        DoubleVector s2_3_0 = DoubleVector.fromArray(D512, acc, accOff + 120);
+        DoubleVector s2_4_0 = DoubleVector.fromArray(D512, acc, accOff + 128);
+        DoubleVector s2_5_0 = DoubleVector.fromArray(D512, acc, accOff + 136);
+        DoubleVector s3_0_0 = DoubleVector.fromArray(D512, acc, accOff + 144);
+        DoubleVector s3_1_0 = DoubleVector.fromArray(D512, acc, accOff + 152);
+        DoubleVector s3_2_0 = DoubleVector.fromArray(D512, acc, accOff + 160);
+        DoubleVector s3_3_0 = DoubleVector.fromArray(D512, acc, accOff + 168);
+        DoubleVector s3_4_0 = DoubleVector.fromArray(D512, acc, accOff + 176);
+        DoubleVector s3_5_0 = DoubleVector.fromArray(D512, acc, accOff + 184);
+        int e = 0;
+        for (; e <= count - 8; e += 8) {
+            DoubleVector x0_0 = DoubleVector.fromArray(D512, a, a0 + e);
+            DoubleVector x1_0 = DoubleVector.fromArray(D512, a, a1 + e);
+            DoubleVector x2_0 = DoubleVector.fromArray(D512, a, a2 + e);
+            DoubleVector x3_0 = DoubleVector.fromArray(D512, a, a3 + e);
+            DoubleVector y0_0 = DoubleVector.fromArray(D512, b, b0 + e);
+            s0_0_0 = x0_0.fma(y0_0, s0_0_0);
+            s1_0_0 = x1_0.fma(y0_0, s1_0_0);
+            s2_0_0 = x2_0.fma(y0_0, s2_0_0);
+            s3_0_0 = x3_0.fma(y0_0, s3_0_0);
+            DoubleVector y1_0 = DoubleVector.fromArray(D512, b, b1 + e);
+            s0_1_0 = x0_0.fma(y1_0, s0_1_0);
+            s1_1_0 = x1_0.fma(y1_0, s1_1_0);
+            s2_1_0 = x2_0.fma(y1_0, s2_1_0);
+            s3_1_0 = x3_0.fma(y1_0, s3_1_0);
+            DoubleVector y2_0 = DoubleVector.fromArray(D512, b, b2 + e);
+            s0_2_0 = x0_0.fma(y2_0, s0_2_0);
+            s1_2_0 = x1_0.fma(y2_0, s1_2_0);
+            s2_2_0 = x2_0.fma(y2_0, s2_2_0);
+            s3_2_0 = x3_0.fma(y2_0, s3_2_0);
+            DoubleVector y3_0 = DoubleVector.fromArray(D512, b, b3 + e);
+            s0_3_0 = x0_0.fma(y3_0, s0_3_0);
+            s1_3_0 = x1_0.fma(y3_0, s1_3_0);
+            s2_3_0 = x2_0.fma(y3_0, s2_3_0);
+            s3_3_0 = x3_0.fma(y3_0, s3_3_0);
+            DoubleVector y4_0 = DoubleVector.fromArray(D512, b, b4 + e);
+            s0_4_0 = x0_0.fma(y4_0, s0_4_0);
+            s1_4_0 = x1_0.fma(y4_0, s1_4_0);
+            s2_4_0 = x2_0.fma(y4_0, s2_4_0);
+            s3_4_0 = x3_0.fma(y4_0, s3_4_0);
+            DoubleVector y5_0 = DoubleVector.fromArray(D512, b, b5 + e);
+            s0_5_0 = x0_0.fma(y5_0, s0_5_0);
+            s1_5_0 = x1_0.fma(y5_0, s1_5_0);
+            s2_5_0 = x2_0.fma(y5_0, s2_5_0);
+            s3_5_0 = x3_0.fma(y5_0, s3_5_0);
+        }
+        if (e < count) {
+            jdk.incubator.vector.VectorMask<Double> m = D512.indexInRange(e, count);
+            DoubleVector x0 = DoubleVector.fromArray(D512, a, a0 + e, m);
+            DoubleVector x1 = DoubleVector.fromArray(D512, a, a1 + e, m);
+            DoubleVector x2 = DoubleVector.fromArray(D512, a, a2 + e, m);
+            DoubleVector x3 = DoubleVector.fromArray(D512, a, a3 + e, m);
+            DoubleVector y0 = DoubleVector.fromArray(D512, b, b0 + e, m);
+            s0_0_0 = x0.fma(y0, s0_0_0);
+            s1_0_0 = x1.fma(y0, s1_0_0);
+            s2_0_0 = x2.fma(y0, s2_0_0);
+            s3_0_0 = x3.fma(y0, s3_0_0);
+            DoubleVector y1 = DoubleVector.fromArray(D512, b, b1 + e, m);
+            s0_1_0 = x0.fma(y1, s0_1_0);
+            s1_1_0 = x1.fma(y1, s1_1_0);
+            s2_1_0 = x2.fma(y1, s2_1_0);
+            s3_1_0 = x3.fma(y1, s3_1_0);
+            DoubleVector y2 = DoubleVector.fromArray(D512, b, b2 + e, m);
+            s0_2_0 = x0.fma(y2, s0_2_0);
+            s1_2_0 = x1.fma(y2, s1_2_0);
+            s2_2_0 = x2.fma(y2, s2_2_0);
+            s3_2_0 = x3.fma(y2, s3_2_0);
+            DoubleVector y3 = DoubleVector.fromArray(D512, b, b3 + e, m);
+            s0_3_0 = x0.fma(y3, s0_3_0);
+            s1_3_0 = x1.fma(y3, s1_3_0);
+            s2_3_0 = x2.fma(y3, s2_3_0);
+            s3_3_0 = x3.fma(y3, s3_3_0);
+            DoubleVector y4 = DoubleVector.fromArray(D512, b, b4 + e, m);
+            s0_4_0 = x0.fma(y4, s0_4_0);
+            s1_4_0 = x1.fma(y4, s1_4_0);
+            s2_4_0 = x2.fma(y4, s2_4_0);
+            s3_4_0 = x3.fma(y4, s3_4_0);
+            DoubleVector y5 = DoubleVector.fromArray(D512, b, b5 + e, m);
+            s0_5_0 = x0.fma(y5, s0_5_0);
+            s1_5_0 = x1.fma(y5, s1_5_0);
+            s2_5_0 = x2.fma(y5, s2_5_0);
+            s3_5_0 = x3.fma(y5, s3_5_0);
+            e = count;
+        }
+        s0_0_0.intoArray(acc, accOff + 0);
+        s0_1_0.intoArray(acc, accOff + 8);
+        s0_2_0.intoArray(acc, accOff + 16);
+        s0_3_0.intoArray(acc, accOff + 24);
+        s0_4_0.intoArray(acc, accOff + 32);
+        s0_5_0.intoArray(acc, accOff + 40);
+        s1_0_0.intoArray(acc, accOff + 48);
+        s1_1_0.intoArray(acc, accOff + 56);
+        s1_2_0.intoArray(acc, accOff + 64);
+        s1_3_0.intoArray(acc, accOff + 72);
+        s1_4_0.intoArray(acc, accOff + 80);
+        s1_5_0.intoArray(acc, accOff + 88);
+        s2_0_0.intoArray(acc, accOff + 96);
+        s2_1_0.intoArray(acc, accOff + 104);
+        s2_2_0.intoArray(acc, accOff + 112);
+        s2_3_0.intoArray(acc, accOff + 120);
+        s2_4_0.intoArray(acc, accOff + 128);
+        s2_5_0.intoArray(acc, accOff + 136);
+        s3_0_0.intoArray(acc, accOff + 144);
+        s3_1_0.intoArray(acc, accOff + 152);
+        s3_2_0.intoArray(acc, accOff + 160);
+        s3_3_0.intoArray(acc, accOff + 168);
+        s3_4_0.intoArray(acc, accOff + 176);
+        s3_5_0.intoArray(acc, accOff + 184);
+        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.
+        for (int i = 0; i < aRows.length; i++) {
+            for (int j = 0; j < bRows.length; j++) {
+                int at = accOff + (i * bRows.length + j) * 8 - e;
+                for (int q = e; q < count; q++) {
+                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);
+                }
+            }
+        }
+    }
+
+    static void dotTileF64Narrow(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc,
+            int accOff) {
+        int a0 = aRows[0];
+        int a1 = aRows[1];
+        int b0 = bRows[0];
+        int b1 = bRows[1];
+        int b2 = bRows[2];
+        DoubleVector s0_0_0 = DoubleVector.fromArray(D256, acc, accOff + 0);
+        DoubleVector s0_0_1 = DoubleVector.fromArray(D256, acc, accOff + 4);
+        DoubleVector s0_1_0 = DoubleVector.fromArray(D256, acc, accOff + 8);
+        DoubleVector s0_1_1 = DoubleVector.fromArray(D256, acc, accOff + 12);
+        DoubleVector s0_2_0 = DoubleVector.fromArray(D256, acc, accOff + 16);
+        DoubleVector s0_2_1 = DoubleVector.fromArray(D256, acc, accOff + 20);
+        DoubleVector s1_0_0 = DoubleVector.fromArray(D256, acc, accOff + 24);
+        DoubleVector s1_0_1 = DoubleVector.fromArray(D256, acc, accOff + 28);
+        DoubleVector s1_1_0 = DoubleVector.fromArray(D256, acc, accOff + 32);
+        DoubleVector s1_1_1 = DoubleVector.fromArray(D256, acc, accOff + 36);
+        DoubleVector s1_2_0 = DoubleVector.fromArray(D256, acc, accOff + 40);
+        DoubleVector s1_2_1 = DoubleVector.fromArray(D256, acc, accOff + 44);
+        int e = 0;
+        for (; e <= count - 8; e += 8) {
+            DoubleVector x0_0 = DoubleVector.fromArray(D256, a, a0 + e);
+            DoubleVector x1_0 = DoubleVector.fromArray(D256, a, a1 + e);
+            DoubleVector y0_0 = DoubleVector.fromArray(D256, b, b0 + e);
+            s0_0_0 = x0_0.fma(y0_0, s0_0_0);
+            s1_0_0 = x1_0.fma(y0_0, s1_0_0);
+            DoubleVector y1_0 = DoubleVector.fromArray(D256, b, b1 + e);
+            s0_1_0 = x0_0.fma(y1_0, s0_1_0);
+            s1_1_0 = x1_0.fma(y1_0, s1_1_0);
+            DoubleVector y2_0 = DoubleVector.fromArray(D256, b, b2 + e);
+            s0_2_0 = x0_0.fma(y2_0, s0_2_0);
+            s1_2_0 = x1_0.fma(y2_0, s1_2_0);
+            DoubleVector x0_1 = DoubleVector.fromArray(D256, a, a0 + e + 4);
+            DoubleVector x1_1 = DoubleVector.fromArray(D256, a, a1 + e + 4);
+            DoubleVector y0_1 = DoubleVector.fromArray(D256, b, b0 + e + 4);
+            s0_0_1 = x0_1.fma(y0_1, s0_0_1);
+            s1_0_1 = x1_1.fma(y0_1, s1_0_1);
+            DoubleVector y1_1 = DoubleVector.fromArray(D256, b, b1 + e + 4);
+            s0_1_1 = x0_1.fma(y1_1, s0_1_1);
+            s1_1_1 = x1_1.fma(y1_1, s1_1_1);
+            DoubleVector y2_1 = DoubleVector.fromArray(D256, b, b2 + e + 4);
+            s0_2_1 = x0_1.fma(y2_1, s0_2_1);
+            s1_2_1 = x1_1.fma(y2_1, s1_2_1);
+        }
+        s0_0_0.intoArray(acc, accOff + 0);
+        s0_0_1.intoArray(acc, accOff + 4);
+        s0_1_0.intoArray(acc, accOff + 8);
+        s0_1_1.intoArray(acc, accOff + 12);
+        s0_2_0.intoArray(acc, accOff + 16);
+        s0_2_1.intoArray(acc, accOff + 20);
+        s1_0_0.intoArray(acc, accOff + 24);
+        s1_0_1.intoArray(acc, accOff + 28);
+        s1_1_0.intoArray(acc, accOff + 32);
+        s1_1_1.intoArray(acc, accOff + 36);
+        s1_2_0.intoArray(acc, accOff + 40);
+        s1_2_1.intoArray(acc, accOff + 44);
+        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.
+        for (int i = 0; i < aRows.length; i++) {
+            for (int j = 0; j < bRows.length; j++) {
+                int at = accOff + (i * bRows.length + j) * 8 - e;
+                for (int q = e; q < count; q++) {
+                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);
+                }
+            }
+        }
     }
 
     @Override

@@ -744,4 +744,24 @@ final class PanamaConvMath5x2 extends PanamaConvMath {
             }
         }
     }
+
+    @Override
+    public int dotTileRows() {
+        return 2;
+    }
+
+    @Override
+    public int dotTileCols() {
+        return 3;
+    }
+
+    @Override
+    public void dotTileF32(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc, int accOff) {
+        dotTileF32Narrow(count, a, aRows, b, bRows, acc, accOff);
+    }
+
+    @Override
+    public void dotTileF64(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc, int accOff) {
+        dotTileF64Narrow(count, a, aRows, b, bRows, acc, accOff);
+    }
 }

@@ -1080,4 +1080,24 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
             }
         }
     }
+
+    @Override
+    public int dotTileRows() {
+        return 4;
+    }
+
+    @Override
+    public int dotTileCols() {
+        return 6;
+    }
+
+    @Override
+    public void dotTileF32(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc, int accOff) {
+        dotTileF32Wide(count, a, aRows, b, bRows, acc, accOff);
+    }
+
+    @Override
+    public void dotTileF64(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc, int accOff) {
+        dotTileF64Wide(count, a, aRows, b, bRows, acc, accOff);
+    }
 }

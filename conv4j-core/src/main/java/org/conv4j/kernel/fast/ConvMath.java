@@ -142,6 +142,32 @@ public interface ConvMath {
     /** {@link #dotF32} for float64, with 4 lanes. */
     double dotF64(int count, double[] a, int aOff, double[] b, int bOff);
 
+    /** Rows of {@code a} a dot tile takes ({@link #dotTileF32}). */
+    int dotTileRows();
+
+    /** Rows of {@code b} a dot tile takes. */
+    int dotTileCols();
+
+    /**
+     * A tile of dot products, {@code dotTileRows()} rows of {@code a} by {@code dotTileCols()} rows of {@code b}
+     * ({@code aRows} and {@code bRows} hold exactly that many row starts), each kept as {@value #DOT_LANES_F32}
+     * partial sums: element {@code e < count} of the rows goes to lane {@code e mod 16}, lanes in increasing
+     * {@code e}, whatever the machine's vectors (Note [Bit-identical tiles]):
+     * <pre>
+     * acc[accOff + (i*cols + j)*16 + e%16] += a[aRows[i] + e] * b[bRows[j] + e]
+     * </pre>
+     */
+    void dotTileF32(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc, int accOff);
+
+    /** {@link #dotTileF32} for float64, with {@value #DOT_LANES_F64} lanes. */
+    void dotTileF64(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc, int accOff);
+
+    /** Partial sums per element of a float32 dot tile: one 512-bit vector. */
+    int DOT_LANES_F32 = 16;
+
+    /** Partial sums per element of a float64 dot tile. */
+    int DOT_LANES_F64 = 8;
+
     /**
      * The instruction set's float32 FMA peak, for benchmarks: {@code iterations} steps of ten independent chains of
      * fused multiply-adds on whole vectors ({@code 20 * lanes} floating-point operations per step). Returns a value

@@ -279,6 +279,42 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
+    public int dotTileRows() {
+        return 4;
+    }
+
+    @Override
+    public int dotTileCols() {
+        return 6;
+    }
+
+    @Override
+    public void dotTileF32(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc, int accOff) {
+        for (int i = 0; i < aRows.length; i++) {
+            for (int j = 0; j < bRows.length; j++) {
+                int at = accOff + (i * bRows.length + j) * DOT_LANES_F32;
+                for (int e = 0; e < count; e++) {
+                    int lane = at + e % DOT_LANES_F32;
+                    acc[lane] = Math.fma(a[aRows[i] + e], b[bRows[j] + e], acc[lane]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void dotTileF64(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc, int accOff) {
+        for (int i = 0; i < aRows.length; i++) {
+            for (int j = 0; j < bRows.length; j++) {
+                int at = accOff + (i * bRows.length + j) * DOT_LANES_F64;
+                for (int e = 0; e < count; e++) {
+                    int lane = at + e % DOT_LANES_F64;
+                    acc[lane] = Math.fma(a[aRows[i] + e], b[bRows[j] + e], acc[lane]);
+                }
+            }
+        }
+    }
+
+    @Override
     public float fmaLoopF32(long iterations) {
         float a0 = 0, a1 = 1, a2 = 2, a3 = 3, a4 = 4, a5 = 5, a6 = 6, a7 = 7, a8 = 8, a9 = 9;
         final float x = 0.999999f;

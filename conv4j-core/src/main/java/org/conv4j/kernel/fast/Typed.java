@@ -80,6 +80,13 @@ abstract sealed class Typed {
 
     abstract double dot(ConvMath math, int count, Object a, int aOff, Object b, int bOff);
 
+    /** {@link ConvMath#dotTileF32} or its float64 twin. */
+    abstract void dotTile(ConvMath math, int count, Object a, int[] aRows, Object b, int[] bRows, Object acc,
+            int accOff);
+
+    /** Partial sums per element of a dot tile ({@link ConvMath#DOT_LANES_F32}). */
+    abstract int dotLanes();
+
 
     private static final class F32 extends Typed {
         @Override
@@ -252,6 +259,16 @@ abstract sealed class Typed {
         @Override
         double dot(ConvMath math, int count, Object a, int aOff, Object b, int bOff) {
             return math.dotF32(count, (float[]) a, aOff, (float[]) b, bOff);
+        }
+
+        @Override
+        void dotTile(ConvMath math, int count, Object a, int[] aRows, Object b, int[] bRows, Object acc, int accOff) {
+            math.dotTileF32(count, (float[]) a, aRows, (float[]) b, bRows, (float[]) acc, accOff);
+        }
+
+        @Override
+        int dotLanes() {
+            return ConvMath.DOT_LANES_F32;
         }
 
     }
@@ -427,6 +444,16 @@ abstract sealed class Typed {
         @Override
         double dot(ConvMath math, int count, Object a, int aOff, Object b, int bOff) {
             return math.dotF64(count, (double[]) a, aOff, (double[]) b, bOff);
+        }
+
+        @Override
+        void dotTile(ConvMath math, int count, Object a, int[] aRows, Object b, int[] bRows, Object acc, int accOff) {
+            math.dotTileF64(count, (double[]) a, aRows, (double[]) b, bRows, (double[]) acc, accOff);
+        }
+
+        @Override
+        int dotLanes() {
+            return ConvMath.DOT_LANES_F64;
         }
 
     }
