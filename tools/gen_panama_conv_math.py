@@ -314,34 +314,24 @@ def dot_tile(T, V, SP, prim, lanes, rows, cols, halves, name):
             for i in range(rows):
                 out.append(f'            s{i}_{j}_{h} = x{i}_{h}.fma(y{j}_{h}, s{i}_{j}_{h});')
     out.append('        }')
-    if halves == 1:
-        # The last count mod lanes elements into lanes 0, 1, ...: masked loads read zeros into the other lanes,
-        # and adding +0 leaves them as they are (a lane that starts at +0 never holds -0), so the bits equal the
-        # scalar tile's.
-        box = 'Float' if prim == 'float' else 'Double'
-        out.append('        if (e < count) {')
-        out.append(f'            jdk.incubator.vector.VectorMask<{box}> m = {SP}.indexInRange(e, count);')
+    # The last count mod lanes elements into lanes 0, 1, ...: masked loads read zeros into the other lanes, and
+    # adding +0 leaves those as they are (a lane that starts at +0 never holds -0), so the bits equal the scalar
+    # tile's. Done on every call, even with no elements left: a branch taken by some calls only would leave C2's
+    # code to an uncommon trap, and this method, too big for C1, to the interpreter until C2 compiles it again.
+    box = 'Float' if prim == 'float' else 'Double'
+    for h in range(halves):
+        ho = f' + {h * w}' if h else ''
+        out.append(f'        jdk.incubator.vector.VectorMask<{box}> m{h} = {SP}.indexInRange(e{ho}, count);')
         for i in range(rows):
-            out.append(f'            {V} x{i} = {V}.fromArray({SP}, a, a{i} + e, m);')
+            out.append(f'        {V} x{i}_{h} = {V}.fromArray({SP}, a, a{i} + e{ho}, m{h});')
         for j in range(cols):
-            out.append(f'            {V} y{j} = {V}.fromArray({SP}, b, b{j} + e, m);')
+            out.append(f'        {V} y{j}_{h} = {V}.fromArray({SP}, b, b{j} + e{ho}, m{h});')
             for i in range(rows):
-                out.append(f'            s{i}_{j}_0 = x{i}.fma(y{j}, s{i}_{j}_0);')
-        out.append(f'            e = count;')
-        out.append('        }')
+                out.append(f'        s{i}_{j}_{h} = x{i}_{h}.fma(y{j}_{h}, s{i}_{j}_{h});')
     for i in range(rows):
         for j in range(cols):
             for h in range(halves):
                 out.append(f'        s{i}_{j}_{h}.intoArray(acc, accOff + {(i * cols + j) * lanes + h * w});')
-    out.append('        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.')
-    out.append('        for (int i = 0; i < aRows.length; i++) {')
-    out.append('            for (int j = 0; j < bRows.length; j++) {')
-    out.append(f'                int at = accOff + (i * bRows.length + j) * {lanes} - e;')
-    out.append('                for (int q = e; q < count; q++) {')
-    out.append('                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);')
-    out.append('                }')
-    out.append('            }')
-    out.append('        }')
     out.append('    }')
     return '\n'.join(out)
 

@@ -200,44 +200,41 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             s2_5_0 = x2_0.fma(y5_0, s2_5_0);
             s3_5_0 = x3_0.fma(y5_0, s3_5_0);
         }
-        if (e < count) {
-            jdk.incubator.vector.VectorMask<Float> m = F512.indexInRange(e, count);
-            FloatVector x0 = FloatVector.fromArray(F512, a, a0 + e, m);
-            FloatVector x1 = FloatVector.fromArray(F512, a, a1 + e, m);
-            FloatVector x2 = FloatVector.fromArray(F512, a, a2 + e, m);
-            FloatVector x3 = FloatVector.fromArray(F512, a, a3 + e, m);
-            FloatVector y0 = FloatVector.fromArray(F512, b, b0 + e, m);
-            s0_0_0 = x0.fma(y0, s0_0_0);
-            s1_0_0 = x1.fma(y0, s1_0_0);
-            s2_0_0 = x2.fma(y0, s2_0_0);
-            s3_0_0 = x3.fma(y0, s3_0_0);
-            FloatVector y1 = FloatVector.fromArray(F512, b, b1 + e, m);
-            s0_1_0 = x0.fma(y1, s0_1_0);
-            s1_1_0 = x1.fma(y1, s1_1_0);
-            s2_1_0 = x2.fma(y1, s2_1_0);
-            s3_1_0 = x3.fma(y1, s3_1_0);
-            FloatVector y2 = FloatVector.fromArray(F512, b, b2 + e, m);
-            s0_2_0 = x0.fma(y2, s0_2_0);
-            s1_2_0 = x1.fma(y2, s1_2_0);
-            s2_2_0 = x2.fma(y2, s2_2_0);
-            s3_2_0 = x3.fma(y2, s3_2_0);
-            FloatVector y3 = FloatVector.fromArray(F512, b, b3 + e, m);
-            s0_3_0 = x0.fma(y3, s0_3_0);
-            s1_3_0 = x1.fma(y3, s1_3_0);
-            s2_3_0 = x2.fma(y3, s2_3_0);
-            s3_3_0 = x3.fma(y3, s3_3_0);
-            FloatVector y4 = FloatVector.fromArray(F512, b, b4 + e, m);
-            s0_4_0 = x0.fma(y4, s0_4_0);
-            s1_4_0 = x1.fma(y4, s1_4_0);
-            s2_4_0 = x2.fma(y4, s2_4_0);
-            s3_4_0 = x3.fma(y4, s3_4_0);
-            FloatVector y5 = FloatVector.fromArray(F512, b, b5 + e, m);
-            s0_5_0 = x0.fma(y5, s0_5_0);
-            s1_5_0 = x1.fma(y5, s1_5_0);
-            s2_5_0 = x2.fma(y5, s2_5_0);
-            s3_5_0 = x3.fma(y5, s3_5_0);
-            e = count;
-        }
+        jdk.incubator.vector.VectorMask<Float> m0 = F512.indexInRange(e, count);
+        FloatVector x0_0 = FloatVector.fromArray(F512, a, a0 + e, m0);
+        FloatVector x1_0 = FloatVector.fromArray(F512, a, a1 + e, m0);
+        FloatVector x2_0 = FloatVector.fromArray(F512, a, a2 + e, m0);
+        FloatVector x3_0 = FloatVector.fromArray(F512, a, a3 + e, m0);
+        FloatVector y0_0 = FloatVector.fromArray(F512, b, b0 + e, m0);
+        s0_0_0 = x0_0.fma(y0_0, s0_0_0);
+        s1_0_0 = x1_0.fma(y0_0, s1_0_0);
+        s2_0_0 = x2_0.fma(y0_0, s2_0_0);
+        s3_0_0 = x3_0.fma(y0_0, s3_0_0);
+        FloatVector y1_0 = FloatVector.fromArray(F512, b, b1 + e, m0);
+        s0_1_0 = x0_0.fma(y1_0, s0_1_0);
+        s1_1_0 = x1_0.fma(y1_0, s1_1_0);
+        s2_1_0 = x2_0.fma(y1_0, s2_1_0);
+        s3_1_0 = x3_0.fma(y1_0, s3_1_0);
+        FloatVector y2_0 = FloatVector.fromArray(F512, b, b2 + e, m0);
+        s0_2_0 = x0_0.fma(y2_0, s0_2_0);
+        s1_2_0 = x1_0.fma(y2_0, s1_2_0);
+        s2_2_0 = x2_0.fma(y2_0, s2_2_0);
+        s3_2_0 = x3_0.fma(y2_0, s3_2_0);
+        FloatVector y3_0 = FloatVector.fromArray(F512, b, b3 + e, m0);
+        s0_3_0 = x0_0.fma(y3_0, s0_3_0);
+        s1_3_0 = x1_0.fma(y3_0, s1_3_0);
+        s2_3_0 = x2_0.fma(y3_0, s2_3_0);
+        s3_3_0 = x3_0.fma(y3_0, s3_3_0);
+        FloatVector y4_0 = FloatVector.fromArray(F512, b, b4 + e, m0);
+        s0_4_0 = x0_0.fma(y4_0, s0_4_0);
+        s1_4_0 = x1_0.fma(y4_0, s1_4_0);
+        s2_4_0 = x2_0.fma(y4_0, s2_4_0);
+        s3_4_0 = x3_0.fma(y4_0, s3_4_0);
+        FloatVector y5_0 = FloatVector.fromArray(F512, b, b5 + e, m0);
+        s0_5_0 = x0_0.fma(y5_0, s0_5_0);
+        s1_5_0 = x1_0.fma(y5_0, s1_5_0);
+        s2_5_0 = x2_0.fma(y5_0, s2_5_0);
+        s3_5_0 = x3_0.fma(y5_0, s3_5_0);
         s0_0_0.intoArray(acc, accOff + 0);
         s0_1_0.intoArray(acc, accOff + 16);
         s0_2_0.intoArray(acc, accOff + 32);
@@ -262,15 +259,6 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         s3_3_0.intoArray(acc, accOff + 336);
         s3_4_0.intoArray(acc, accOff + 352);
         s3_5_0.intoArray(acc, accOff + 368);
-        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.
-        for (int i = 0; i < aRows.length; i++) {
-            for (int j = 0; j < bRows.length; j++) {
-                int at = accOff + (i * bRows.length + j) * 16 - e;
-                for (int q = e; q < count; q++) {
-                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);
-                }
-            }
-        }
     }
 
     static void dotTileF32Narrow(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc,
@@ -317,6 +305,30 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             s0_2_1 = x0_1.fma(y2_1, s0_2_1);
             s1_2_1 = x1_1.fma(y2_1, s1_2_1);
         }
+        jdk.incubator.vector.VectorMask<Float> m0 = F256.indexInRange(e, count);
+        FloatVector x0_0 = FloatVector.fromArray(F256, a, a0 + e, m0);
+        FloatVector x1_0 = FloatVector.fromArray(F256, a, a1 + e, m0);
+        FloatVector y0_0 = FloatVector.fromArray(F256, b, b0 + e, m0);
+        s0_0_0 = x0_0.fma(y0_0, s0_0_0);
+        s1_0_0 = x1_0.fma(y0_0, s1_0_0);
+        FloatVector y1_0 = FloatVector.fromArray(F256, b, b1 + e, m0);
+        s0_1_0 = x0_0.fma(y1_0, s0_1_0);
+        s1_1_0 = x1_0.fma(y1_0, s1_1_0);
+        FloatVector y2_0 = FloatVector.fromArray(F256, b, b2 + e, m0);
+        s0_2_0 = x0_0.fma(y2_0, s0_2_0);
+        s1_2_0 = x1_0.fma(y2_0, s1_2_0);
+        jdk.incubator.vector.VectorMask<Float> m1 = F256.indexInRange(e + 8, count);
+        FloatVector x0_1 = FloatVector.fromArray(F256, a, a0 + e + 8, m1);
+        FloatVector x1_1 = FloatVector.fromArray(F256, a, a1 + e + 8, m1);
+        FloatVector y0_1 = FloatVector.fromArray(F256, b, b0 + e + 8, m1);
+        s0_0_1 = x0_1.fma(y0_1, s0_0_1);
+        s1_0_1 = x1_1.fma(y0_1, s1_0_1);
+        FloatVector y1_1 = FloatVector.fromArray(F256, b, b1 + e + 8, m1);
+        s0_1_1 = x0_1.fma(y1_1, s0_1_1);
+        s1_1_1 = x1_1.fma(y1_1, s1_1_1);
+        FloatVector y2_1 = FloatVector.fromArray(F256, b, b2 + e + 8, m1);
+        s0_2_1 = x0_1.fma(y2_1, s0_2_1);
+        s1_2_1 = x1_1.fma(y2_1, s1_2_1);
         s0_0_0.intoArray(acc, accOff + 0);
         s0_0_1.intoArray(acc, accOff + 8);
         s0_1_0.intoArray(acc, accOff + 16);
@@ -329,15 +341,6 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         s1_1_1.intoArray(acc, accOff + 72);
         s1_2_0.intoArray(acc, accOff + 80);
         s1_2_1.intoArray(acc, accOff + 88);
-        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.
-        for (int i = 0; i < aRows.length; i++) {
-            for (int j = 0; j < bRows.length; j++) {
-                int at = accOff + (i * bRows.length + j) * 16 - e;
-                for (int q = e; q < count; q++) {
-                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);
-                }
-            }
-        }
     }
 
     @Override
@@ -472,44 +475,41 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             s2_5_0 = x2_0.fma(y5_0, s2_5_0);
             s3_5_0 = x3_0.fma(y5_0, s3_5_0);
         }
-        if (e < count) {
-            jdk.incubator.vector.VectorMask<Double> m = D512.indexInRange(e, count);
-            DoubleVector x0 = DoubleVector.fromArray(D512, a, a0 + e, m);
-            DoubleVector x1 = DoubleVector.fromArray(D512, a, a1 + e, m);
-            DoubleVector x2 = DoubleVector.fromArray(D512, a, a2 + e, m);
-            DoubleVector x3 = DoubleVector.fromArray(D512, a, a3 + e, m);
-            DoubleVector y0 = DoubleVector.fromArray(D512, b, b0 + e, m);
-            s0_0_0 = x0.fma(y0, s0_0_0);
-            s1_0_0 = x1.fma(y0, s1_0_0);
-            s2_0_0 = x2.fma(y0, s2_0_0);
-            s3_0_0 = x3.fma(y0, s3_0_0);
-            DoubleVector y1 = DoubleVector.fromArray(D512, b, b1 + e, m);
-            s0_1_0 = x0.fma(y1, s0_1_0);
-            s1_1_0 = x1.fma(y1, s1_1_0);
-            s2_1_0 = x2.fma(y1, s2_1_0);
-            s3_1_0 = x3.fma(y1, s3_1_0);
-            DoubleVector y2 = DoubleVector.fromArray(D512, b, b2 + e, m);
-            s0_2_0 = x0.fma(y2, s0_2_0);
-            s1_2_0 = x1.fma(y2, s1_2_0);
-            s2_2_0 = x2.fma(y2, s2_2_0);
-            s3_2_0 = x3.fma(y2, s3_2_0);
-            DoubleVector y3 = DoubleVector.fromArray(D512, b, b3 + e, m);
-            s0_3_0 = x0.fma(y3, s0_3_0);
-            s1_3_0 = x1.fma(y3, s1_3_0);
-            s2_3_0 = x2.fma(y3, s2_3_0);
-            s3_3_0 = x3.fma(y3, s3_3_0);
-            DoubleVector y4 = DoubleVector.fromArray(D512, b, b4 + e, m);
-            s0_4_0 = x0.fma(y4, s0_4_0);
-            s1_4_0 = x1.fma(y4, s1_4_0);
-            s2_4_0 = x2.fma(y4, s2_4_0);
-            s3_4_0 = x3.fma(y4, s3_4_0);
-            DoubleVector y5 = DoubleVector.fromArray(D512, b, b5 + e, m);
-            s0_5_0 = x0.fma(y5, s0_5_0);
-            s1_5_0 = x1.fma(y5, s1_5_0);
-            s2_5_0 = x2.fma(y5, s2_5_0);
-            s3_5_0 = x3.fma(y5, s3_5_0);
-            e = count;
-        }
+        jdk.incubator.vector.VectorMask<Double> m0 = D512.indexInRange(e, count);
+        DoubleVector x0_0 = DoubleVector.fromArray(D512, a, a0 + e, m0);
+        DoubleVector x1_0 = DoubleVector.fromArray(D512, a, a1 + e, m0);
+        DoubleVector x2_0 = DoubleVector.fromArray(D512, a, a2 + e, m0);
+        DoubleVector x3_0 = DoubleVector.fromArray(D512, a, a3 + e, m0);
+        DoubleVector y0_0 = DoubleVector.fromArray(D512, b, b0 + e, m0);
+        s0_0_0 = x0_0.fma(y0_0, s0_0_0);
+        s1_0_0 = x1_0.fma(y0_0, s1_0_0);
+        s2_0_0 = x2_0.fma(y0_0, s2_0_0);
+        s3_0_0 = x3_0.fma(y0_0, s3_0_0);
+        DoubleVector y1_0 = DoubleVector.fromArray(D512, b, b1 + e, m0);
+        s0_1_0 = x0_0.fma(y1_0, s0_1_0);
+        s1_1_0 = x1_0.fma(y1_0, s1_1_0);
+        s2_1_0 = x2_0.fma(y1_0, s2_1_0);
+        s3_1_0 = x3_0.fma(y1_0, s3_1_0);
+        DoubleVector y2_0 = DoubleVector.fromArray(D512, b, b2 + e, m0);
+        s0_2_0 = x0_0.fma(y2_0, s0_2_0);
+        s1_2_0 = x1_0.fma(y2_0, s1_2_0);
+        s2_2_0 = x2_0.fma(y2_0, s2_2_0);
+        s3_2_0 = x3_0.fma(y2_0, s3_2_0);
+        DoubleVector y3_0 = DoubleVector.fromArray(D512, b, b3 + e, m0);
+        s0_3_0 = x0_0.fma(y3_0, s0_3_0);
+        s1_3_0 = x1_0.fma(y3_0, s1_3_0);
+        s2_3_0 = x2_0.fma(y3_0, s2_3_0);
+        s3_3_0 = x3_0.fma(y3_0, s3_3_0);
+        DoubleVector y4_0 = DoubleVector.fromArray(D512, b, b4 + e, m0);
+        s0_4_0 = x0_0.fma(y4_0, s0_4_0);
+        s1_4_0 = x1_0.fma(y4_0, s1_4_0);
+        s2_4_0 = x2_0.fma(y4_0, s2_4_0);
+        s3_4_0 = x3_0.fma(y4_0, s3_4_0);
+        DoubleVector y5_0 = DoubleVector.fromArray(D512, b, b5 + e, m0);
+        s0_5_0 = x0_0.fma(y5_0, s0_5_0);
+        s1_5_0 = x1_0.fma(y5_0, s1_5_0);
+        s2_5_0 = x2_0.fma(y5_0, s2_5_0);
+        s3_5_0 = x3_0.fma(y5_0, s3_5_0);
         s0_0_0.intoArray(acc, accOff + 0);
         s0_1_0.intoArray(acc, accOff + 8);
         s0_2_0.intoArray(acc, accOff + 16);
@@ -534,15 +534,6 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         s3_3_0.intoArray(acc, accOff + 168);
         s3_4_0.intoArray(acc, accOff + 176);
         s3_5_0.intoArray(acc, accOff + 184);
-        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.
-        for (int i = 0; i < aRows.length; i++) {
-            for (int j = 0; j < bRows.length; j++) {
-                int at = accOff + (i * bRows.length + j) * 8 - e;
-                for (int q = e; q < count; q++) {
-                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);
-                }
-            }
-        }
     }
 
     static void dotTileF64Narrow(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc,
@@ -589,6 +580,30 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             s0_2_1 = x0_1.fma(y2_1, s0_2_1);
             s1_2_1 = x1_1.fma(y2_1, s1_2_1);
         }
+        jdk.incubator.vector.VectorMask<Double> m0 = D256.indexInRange(e, count);
+        DoubleVector x0_0 = DoubleVector.fromArray(D256, a, a0 + e, m0);
+        DoubleVector x1_0 = DoubleVector.fromArray(D256, a, a1 + e, m0);
+        DoubleVector y0_0 = DoubleVector.fromArray(D256, b, b0 + e, m0);
+        s0_0_0 = x0_0.fma(y0_0, s0_0_0);
+        s1_0_0 = x1_0.fma(y0_0, s1_0_0);
+        DoubleVector y1_0 = DoubleVector.fromArray(D256, b, b1 + e, m0);
+        s0_1_0 = x0_0.fma(y1_0, s0_1_0);
+        s1_1_0 = x1_0.fma(y1_0, s1_1_0);
+        DoubleVector y2_0 = DoubleVector.fromArray(D256, b, b2 + e, m0);
+        s0_2_0 = x0_0.fma(y2_0, s0_2_0);
+        s1_2_0 = x1_0.fma(y2_0, s1_2_0);
+        jdk.incubator.vector.VectorMask<Double> m1 = D256.indexInRange(e + 4, count);
+        DoubleVector x0_1 = DoubleVector.fromArray(D256, a, a0 + e + 4, m1);
+        DoubleVector x1_1 = DoubleVector.fromArray(D256, a, a1 + e + 4, m1);
+        DoubleVector y0_1 = DoubleVector.fromArray(D256, b, b0 + e + 4, m1);
+        s0_0_1 = x0_1.fma(y0_1, s0_0_1);
+        s1_0_1 = x1_1.fma(y0_1, s1_0_1);
+        DoubleVector y1_1 = DoubleVector.fromArray(D256, b, b1 + e + 4, m1);
+        s0_1_1 = x0_1.fma(y1_1, s0_1_1);
+        s1_1_1 = x1_1.fma(y1_1, s1_1_1);
+        DoubleVector y2_1 = DoubleVector.fromArray(D256, b, b2 + e + 4, m1);
+        s0_2_1 = x0_1.fma(y2_1, s0_2_1);
+        s1_2_1 = x1_1.fma(y2_1, s1_2_1);
         s0_0_0.intoArray(acc, accOff + 0);
         s0_0_1.intoArray(acc, accOff + 4);
         s0_1_0.intoArray(acc, accOff + 8);
@@ -601,15 +616,6 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         s1_1_1.intoArray(acc, accOff + 36);
         s1_2_0.intoArray(acc, accOff + 40);
         s1_2_1.intoArray(acc, accOff + 44);
-        // The last count mod lanes elements: lanes 0, 1, ... in order, as the scalar tile does.
-        for (int i = 0; i < aRows.length; i++) {
-            for (int j = 0; j < bRows.length; j++) {
-                int at = accOff + (i * bRows.length + j) * 8 - e;
-                for (int q = e; q < count; q++) {
-                    acc[at + q] = Math.fma(a[aRows[i] + q], b[bRows[j] + q], acc[at + q]);
-                }
-            }
-        }
     }
 
     @Override

@@ -110,9 +110,9 @@ final class GemmWeightGradient {
 
     /**
      * Output positions from which the weight gradient is computed as dot products (Note [Weight gradient as dot
-     * products]). In calls alternating with the GEMM on Zen 5, 2 threads: grouped_g8 -60%, pointwise_750_14 -45%,
-     * audio_k80_s4 -38%, resnet1d_k3 -35%, tcn -25%, large_256_k3 -18%, pointwise_512 -2%; with 60 or 98
-     * positions (textcnn, audio_k400_s160) it ran 2-4 times slower.
+     * products]). In calls alternating with the GEMM on Zen 5, 2 threads, two runs: grouped_g8 -60%,
+     * pointwise_750_14 -45%, resnet1d_k3 -35%, audio_k80_s4 -34 to -38%, tcn -23 to -25%, large_256_k3 -18 to
+     * -20%, pointwise_512 -2 to +1%; with 60 or 98 positions (textcnn, audio_k400_s160) it ran 2-4 times slower.
      */
     static final int DOT_MIN_POSITIONS = 256;
     /**
