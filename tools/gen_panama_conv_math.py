@@ -230,14 +230,15 @@ def depthwise(T, V, SP, L, prim):
     return f"""
     @Override
     public void depthwise{T}(int count, int taps, {prim}[] w, int wOff, {prim}[] x, int xOff, int[] xTaps,
-            {prim}[] y, int yOff) {{
+            {prim} init, {prim}[] y, int yOff) {{
+        {V} start = {V}.broadcast({SP}, init);
         int j = 0;
         // Four vectors of outputs per pass over the taps: one broadcast serves four loads and FMAs.
         for (; j <= count - 4 * {L}; j += 4 * {L}) {{
-            {V} acc0 = {V}.fromArray({SP}, y, yOff + j);
-            {V} acc1 = {V}.fromArray({SP}, y, yOff + j + {L});
-            {V} acc2 = {V}.fromArray({SP}, y, yOff + j + 2 * {L});
-            {V} acc3 = {V}.fromArray({SP}, y, yOff + j + 3 * {L});
+            {V} acc0 = start;
+            {V} acc1 = start;
+            {V} acc2 = start;
+            {V} acc3 = start;
             for (int k = 0; k < taps; k++) {{
                 int xi = xOff + xTaps[k] + j;
                 {V} wk = {V}.broadcast({SP}, w[wOff + k]);
@@ -252,7 +253,7 @@ def depthwise(T, V, SP, L, prim):
             acc3.intoArray(y, yOff + j + 3 * {L});
         }}
         for (; j <= count - {L}; j += {L}) {{
-            {V} acc = {V}.fromArray({SP}, y, yOff + j);
+            {V} acc = start;
             for (int k = 0; k < taps; k++) {{
                 {V} xk = {V}.fromArray({SP}, x, xOff + xTaps[k] + j);
                 acc = {V}.broadcast({SP}, w[wOff + k]).fma(xk, acc);
@@ -260,7 +261,7 @@ def depthwise(T, V, SP, L, prim):
             acc.intoArray(y, yOff + j);
         }}
         for (; j < count; j++) {{
-            {prim} acc = y[yOff + j];
+            {prim} acc = init;
             for (int k = 0; k < taps; k++) {{
                 acc = Math.fma(w[wOff + k], x[xOff + xTaps[k] + j], acc);
             }}

@@ -70,14 +70,15 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
 
     @Override
     public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps,
-            float[] y, int yOff) {
+            float init, float[] y, int yOff) {
+        FloatVector start = FloatVector.broadcast(F, init);
         int j = 0;
         // Four vectors of outputs per pass over the taps: one broadcast serves four loads and FMAs.
         for (; j <= count - 4 * LF; j += 4 * LF) {
-            FloatVector acc0 = FloatVector.fromArray(F, y, yOff + j);
-            FloatVector acc1 = FloatVector.fromArray(F, y, yOff + j + LF);
-            FloatVector acc2 = FloatVector.fromArray(F, y, yOff + j + 2 * LF);
-            FloatVector acc3 = FloatVector.fromArray(F, y, yOff + j + 3 * LF);
+            FloatVector acc0 = start;
+            FloatVector acc1 = start;
+            FloatVector acc2 = start;
+            FloatVector acc3 = start;
             for (int k = 0; k < taps; k++) {
                 int xi = xOff + xTaps[k] + j;
                 FloatVector wk = FloatVector.broadcast(F, w[wOff + k]);
@@ -92,7 +93,7 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             acc3.intoArray(y, yOff + j + 3 * LF);
         }
         for (; j <= count - LF; j += LF) {
-            FloatVector acc = FloatVector.fromArray(F, y, yOff + j);
+            FloatVector acc = start;
             for (int k = 0; k < taps; k++) {
                 FloatVector xk = FloatVector.fromArray(F, x, xOff + xTaps[k] + j);
                 acc = FloatVector.broadcast(F, w[wOff + k]).fma(xk, acc);
@@ -100,7 +101,7 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             acc.intoArray(y, yOff + j);
         }
         for (; j < count; j++) {
-            float acc = y[yOff + j];
+            float acc = init;
             for (int k = 0; k < taps; k++) {
                 acc = Math.fma(w[wOff + k], x[xOff + xTaps[k] + j], acc);
             }
@@ -345,14 +346,15 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
 
     @Override
     public void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps,
-            double[] y, int yOff) {
+            double init, double[] y, int yOff) {
+        DoubleVector start = DoubleVector.broadcast(D, init);
         int j = 0;
         // Four vectors of outputs per pass over the taps: one broadcast serves four loads and FMAs.
         for (; j <= count - 4 * LD; j += 4 * LD) {
-            DoubleVector acc0 = DoubleVector.fromArray(D, y, yOff + j);
-            DoubleVector acc1 = DoubleVector.fromArray(D, y, yOff + j + LD);
-            DoubleVector acc2 = DoubleVector.fromArray(D, y, yOff + j + 2 * LD);
-            DoubleVector acc3 = DoubleVector.fromArray(D, y, yOff + j + 3 * LD);
+            DoubleVector acc0 = start;
+            DoubleVector acc1 = start;
+            DoubleVector acc2 = start;
+            DoubleVector acc3 = start;
             for (int k = 0; k < taps; k++) {
                 int xi = xOff + xTaps[k] + j;
                 DoubleVector wk = DoubleVector.broadcast(D, w[wOff + k]);
@@ -367,7 +369,7 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             acc3.intoArray(y, yOff + j + 3 * LD);
         }
         for (; j <= count - LD; j += LD) {
-            DoubleVector acc = DoubleVector.fromArray(D, y, yOff + j);
+            DoubleVector acc = start;
             for (int k = 0; k < taps; k++) {
                 DoubleVector xk = DoubleVector.fromArray(D, x, xOff + xTaps[k] + j);
                 acc = DoubleVector.broadcast(D, w[wOff + k]).fma(xk, acc);
@@ -375,7 +377,7 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             acc.intoArray(y, yOff + j);
         }
         for (; j < count; j++) {
-            double acc = y[yOff + j];
+            double acc = init;
             for (int k = 0; k < taps; k++) {
                 acc = Math.fma(w[wOff + k], x[xOff + xTaps[k] + j], acc);
             }

@@ -123,15 +123,16 @@ public interface ConvMath {
     void packPanelsF64(int rn, int panels, double[] b, int[] bRows, int bCol, int panelStep, double[] dst);
 
     /**
-     * A depthwise row: {@code y[yOff + j] += sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for
-     * {@code j < count}, taps in increasing order (the caller has zero-padded {@code x}; all reads are in range).
+     * A depthwise row: {@code y[yOff + j] = init + sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for
+     * {@code j < count}, taps in increasing order, starting from {@code init} (a bias, or zero): {@code y} is only
+     * written (the caller has zero-padded {@code x}; all reads are in range).
      */
-    void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps, float[] y,
-            int yOff);
+    void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps, float init,
+            float[] y, int yOff);
 
     /** {@link #depthwiseF32} for float64. */
-    void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps, double[] y,
-            int yOff);
+    void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps, double init,
+            double[] y, int yOff);
 
     /**
      * {@code sum over j < count of a[aOff + j] * b[bOff + j]}, in a fixed order on every implementation: products

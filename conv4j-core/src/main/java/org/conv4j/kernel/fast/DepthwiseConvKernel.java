@@ -53,8 +53,8 @@ public final class DepthwiseConvKernel implements ConvKernel {
             for (int m = 0; m < q.og(); m++) {
                 int o = c * q.og() + m;
                 int yOff = (n * q.cOut() + o) * q.t();
-                t.fill(y, yOff, yOff + q.t(), bias == null ? 0.0 : bias.getDouble(o));
-                t.depthwise(math, q.t(), q.k(), w, o * q.k(), buf, 0, rows, y, yOff);
+                t.depthwise(math, q.t(), q.k(), w, o * q.k(), buf, 0, rows, bias == null ? 0.0 : bias.getDouble(o),
+                        y, yOff);
             }
         });
     }
@@ -105,8 +105,9 @@ public final class DepthwiseConvKernel implements ConvKernel {
             }
             Object acc = q.s() == 1 ? gx : TileGemm.Scratch.get().out(t, positions);
             int accOff = q.s() == 1 ? xOff : 0;
-            t.fill(acc, accOff, accOff + positions, 0.0);
-            if (count > 0) {
+            if (count == 0) {
+                t.fill(acc, accOff, accOff + positions, 0.0);
+            } else {
                 Spans spans = new Spans(t, gy, (n * q.cOut() + c * q.og()) * q.t(), q.t(), 1,
                         java.util.Arrays.copyOf(shifts, count));
                 Object buf = TileGemm.Scratch.get().b(t, q.og() * spans.channelStride(positions));
@@ -119,7 +120,7 @@ public final class DepthwiseConvKernel implements ConvKernel {
                         t.set(tapWeights, m * count + i, t.get(w, (c * q.og() + m) * q.k() + taps[i]));
                     }
                 }
-                t.depthwise(math, positions, rows.length, tapWeights, 0, buf, 0, rows, acc, accOff);
+                t.depthwise(math, positions, rows.length, tapWeights, 0, buf, 0, rows, 0.0, acc, accOff);
             }
             if (q.s() != 1) {
                 t.copyStrided(acc, 0, gx, xOff + rho, q.s(), positions);

@@ -229,8 +229,9 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
-    public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps, float[] y,
-            int yOff) {
+    public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps,
+            float init, float[] y, int yOff) {
+        java.util.Arrays.fill(y, yOff, yOff + count, init);
         for (int k = 0; k < taps; k++) {
             float wk = w[wOff + k];
             int xk = xOff + xTaps[k];
@@ -242,7 +243,8 @@ public final class ScalarConvMath implements ConvMath {
 
     @Override
     public void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps,
-            double[] y, int yOff) {
+            double init, double[] y, int yOff) {
+        java.util.Arrays.fill(y, yOff, yOff + count, init);
         for (int k = 0; k < taps; k++) {
             double wk = w[wOff + k];
             int xk = xOff + xTaps[k];

@@ -76,7 +76,7 @@ abstract sealed class Typed {
             Object dst);
 
     abstract void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
-            Object y, int yOff);
+            double init, Object y, int yOff);
 
     abstract double dot(ConvMath math, int count, Object a, int aOff, Object b, int bOff);
 
@@ -252,8 +252,9 @@ abstract sealed class Typed {
 
         @Override
         void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
-                Object y, int yOff) {
-            math.depthwiseF32(count, taps, (float[]) w, wOff, (float[]) x, xOff, xTaps, (float[]) y, yOff);
+                double init, Object y, int yOff) {
+            math.depthwiseF32(count, taps, (float[]) w, wOff, (float[]) x, xOff, xTaps, (float) init, (float[]) y,
+                    yOff);
         }
 
         @Override
@@ -437,8 +438,8 @@ abstract sealed class Typed {
 
         @Override
         void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
-                Object y, int yOff) {
-            math.depthwiseF64(count, taps, (double[]) w, wOff, (double[]) x, xOff, xTaps, (double[]) y, yOff);
+                double init, Object y, int yOff) {
+            math.depthwiseF64(count, taps, (double[]) w, wOff, (double[]) x, xOff, xTaps, init, (double[]) y, yOff);
         }
 
         @Override
