@@ -3,6 +3,7 @@ package org.conv4j.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -180,6 +181,8 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     private void close0() throws IOException {
+        // Chromium's helper processes outlive the browser process for a moment, still writing to the profile.
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -192,8 +195,9 @@ final class HeadlessChromium implements AutoCloseable {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException ignored) {
-            // A leftover profile in the temporary directory is harmless.
+        } catch (IOException | UncheckedIOException ignored) {
+            // A leftover profile in the temporary directory is harmless (a file that vanished as the walk listed
+            // it surfaces as UncheckedIOException).
         }
     }
 
