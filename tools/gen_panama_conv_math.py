@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 # Writes the Vector API ConvMath of conv4j-simd: PanamaConvMath (what every tile shape shares: depthwise rows, dot
-# products, the FMA loop, the choice of tile) and one subclass per register tile shape, PanamaConvMath5x2 and
-# PanamaConvMath8x2. Their tiles are MR x NV named accumulators each, in ten variants (two dtypes, two B
-# addressings, whole or ragged, frames), too repetitive to keep consistent by hand. The build never runs this; the
-# Java it writes is committed. Usage:
+# products and the two dot tiles, the FMA loop, the choice of tile) and one subclass per register tile shape,
+# PanamaConvMath5x2 and PanamaConvMath8x2. Their tiles are MR x NV named accumulators each, in fourteen variants
+# (two dtypes; B packed, through a table of rows or as runs of rows, whole or ragged; frames), too repetitive to
+# keep consistent by hand. The build never runs this; the Java it writes is committed. Usage:
 #   python3 tools/gen_panama_conv_math.py conv4j-simd/src/main/java/org/conv4j/simd
 import sys
 

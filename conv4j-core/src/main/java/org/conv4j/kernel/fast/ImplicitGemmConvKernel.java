@@ -27,9 +27,16 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     /**
      * From this many output channels per group on, B is repacked into contiguous panels: worth the copy when
      * that many A panels stream each of them (measured on Zen 4 with AVX2; on Zen 5 with 8-row tiles, repacking
-     * from 8 or 32 channels on was no faster for the suite's 32- and 64-channel shapes).
+     * from 8 or 32 channels on was no faster for the suite's 32- and 64-channel shapes with many input channels;
+     * with 128 channels, tap order and runs of rows instead of the packing were 5-9% slower).
      */
     static final int PACK_B_FROM_ROWS = 128;
+    /**
+     * With one input channel per group (an audio front-end: its B rows are the taps of one channel, over stride
+     * phases, read through the table of row starts), from this many output channels: repacking was 4-5% faster
+     * on audio_k80_s4 (64 channels) in alternating calls.
+     */
+    static final int PACK_B_SINGLE_CHANNEL_FROM_ROWS = 64;
 
     /**
      * Note [Output in scratch]: the output's rows are {@code L_out} elements apart, for the common power-of-two
@@ -102,7 +109,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         int reduction = q.cg * q.k;
         int[] offsets = Spans.forwardOffsets(q.k, q.d, q.p);
         boolean frames = q.s >= FRAMES_FROM_STRIDE && q.d == 1;
-        boolean repack = q.og >= PACK_B_FROM_ROWS;
+        boolean repack = q.og >= PACK_B_FROM_ROWS || (q.cg == 1 && q.og >= PACK_B_SINGLE_CHANNEL_FROM_ROWS);
         boolean tapMajor = !frames && !repack && tapMajor(q);
         int[] order = tapMajor ? new Spans(t, x, 0, q.l, q.s, offsets).tapOrder() : null;
         Object[] packed = weight.derived(new Packing(tapMajor ? "forward-taps" : "forward", q.g, tapMajor ? q.s : 0,
