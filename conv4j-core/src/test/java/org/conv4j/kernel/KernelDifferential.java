@@ -117,7 +117,7 @@ public final class KernelDifferential {
 
     /**
      * From 256 output positions: the weight gradient runs as dot products along the positions (Note [Weight
-     * gradient as dot products] in GemmWeightGradient), with rows that end inside a vector of lanes, several
+     * gradient as dot products] in DotWeightGradient), with rows that end inside a vector of lanes, several
      * chunks of the reduction (batch times positions beyond 8192) that cut a row, strides and dilations.
      */
     private static ConvProblem randomLong(SplittableRandom r) {

@@ -54,7 +54,8 @@ public interface ConvMath {
      * One whole register tile with B addressed through a table of row starts, so that a convolution's implicit
      * im2col (rows that are shifted runs of the same input) needs no packing; C and d as in the packed tile:
      * <pre>
-     * d[dOff + i*ldd + j] = c[cOff + i*ldc + j] + sum over r &lt; kc of a[aOff + r*MR + i] * b[bRows[bRowsOff + r] + bCol + j]
+     * d[dOff + i*ldd + j] = c[cOff + i*ldc + j]
+     *         + sum over r &lt; kc of a[aOff + r*MR + i] * b[bRows[bRowsOff + r] + bCol + j]
      * </pre>
      */
     void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c, int cOff,
