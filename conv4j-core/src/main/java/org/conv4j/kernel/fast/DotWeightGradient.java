@@ -44,21 +44,12 @@ final class DotWeightGradient {
         int size = q.cOut() * columns;
         // Blocks of (o, (c, k)) whose partial sums (16 per element) stay in L2 while the pieces stream past.
         int rowBlock = Math.min(roundUp(q.og(), tileRows), 16 * tileRows);
-        int colBlock = Math.min(roundUp(columns, tileCols),
-                Math.max(tileCols, 4096 / rowBlock / tileCols * tileCols));
-        int want = Parallel.threadsFor(q.flops()) == 1 ? 1 : 2 * Parallel.threads();
-        while (chunks * q.g() * cdiv(q.og(), rowBlock) * cdiv(columns, colBlock) < want
-                && (rowBlock > tileRows || colBlock > tileCols)) {
-            if (colBlock > tileCols) {
-                colBlock -= tileCols;
-            } else {
-                rowBlock -= tileRows;
-            }
-        }
-        int rowBlocks = cdiv(q.og(), rowBlock);
-        int colBlocks = cdiv(columns, colBlock);
-        int mb = rowBlock;
-        int cb = colBlock;
+        int colBlock = Math.min(roundUp(columns, tileCols), Math.max(tileCols, 4096 / rowBlock / tileCols * tileCols));
+        int[] blocks = GemmWeightGradient.itemBlocks(q, chunks, rowBlock, tileRows, colBlock, tileCols);
+        int mb = blocks[0];
+        int cb = blocks[1];
+        int rowBlocks = cdiv(q.og(), mb);
+        int colBlocks = cdiv(columns, cb);
         int[] offsets = Spans.forwardOffsets(q.k(), q.d(), q.p());
         Parallel.forEach(chunks * q.g() * rowBlocks * colBlocks, q.flops(), item -> {
             int jb = item % colBlocks;

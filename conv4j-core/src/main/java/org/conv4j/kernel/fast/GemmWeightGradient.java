@@ -72,21 +72,12 @@ final class GemmWeightGradient {
         int columns = q.cg() * q.k();
         int reduction = q.n() * q.t();
         int size = q.cOut() * columns;
-        int rowBlock = Math.min(roundUp(q.og(), mr), 26 * mr);
-        int colBlock = Math.min(roundUp(columns, nr), 16 * nr);
-        int want = Parallel.threadsFor(q.flops()) == 1 ? 1 : 2 * Parallel.threads();
-        while (chunks * q.g() * cdiv(q.og(), rowBlock) * cdiv(columns, colBlock) < want
-                && (rowBlock > mr || colBlock > nr)) {
-            if (colBlock > nr) {
-                colBlock -= nr;
-            } else {
-                rowBlock -= mr;
-            }
-        }
-        int rowBlocks = cdiv(q.og(), rowBlock);
-        int colBlocks = cdiv(columns, colBlock);
-        int mb = rowBlock;
-        int cb = colBlock;
+        int[] blocks = itemBlocks(q, chunks, Math.min(roundUp(q.og(), mr), 26 * mr), mr,
+                Math.min(roundUp(columns, nr), 16 * nr), nr);
+        int mb = blocks[0];
+        int cb = blocks[1];
+        int rowBlocks = cdiv(q.og(), mb);
+        int colBlocks = cdiv(columns, cb);
         Parallel.forEach(chunks * q.g() * rowBlocks * colBlocks, q.flops(), item -> {
             int jb = item % colBlocks;
             int ib = (item / colBlocks) % rowBlocks;
@@ -106,6 +97,24 @@ final class GemmWeightGradient {
                     TileGemm.packed(unfoldedInputColumns(x, g, q)), rFrom, rTo, mFrom, mTo, jFrom, jTo, partial,
                     cOff, columns);
         });
+    }
+
+    /**
+     * The (output channel, column) block of a work item, {@code {rows, columns}}: the largest given, shrunk in steps
+     * of whole tiles (columns first) until (chunk, group, row block, column block) gives each thread two items.
+     */
+    static int[] itemBlocks(Geometry q, int chunks, int rowBlock, int rowStep, int colBlock, int colStep) {
+        int columns = q.cg() * q.k();
+        int want = Parallel.threadsFor(q.flops()) == 1 ? 1 : 2 * Parallel.threads();
+        while (chunks * q.g() * cdiv(q.og(), rowBlock) * cdiv(columns, colBlock) < want
+                && (rowBlock > rowStep || colBlock > colStep)) {
+            if (colBlock > colStep) {
+                colBlock -= colStep;
+            } else {
+                rowBlock -= rowStep;
+            }
+        }
+        return new int[] {rowBlock, colBlock};
     }
 
     /** A for the weight gradient: {@code A[o][r = n*T + t] = gy[n, g*Og + o, t]}, packed panel by panel. */

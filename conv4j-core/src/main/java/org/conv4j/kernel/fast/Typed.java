@@ -87,7 +87,6 @@ abstract sealed class Typed {
     /** Partial sums per element of a dot tile ({@link ConvMath#DOT_LANES_F32}). */
     abstract int dotLanes();
 
-
     private static final class F32 extends Typed {
         @Override
         int tileCols(ConvMath math) {
