@@ -82,14 +82,7 @@ public final class KernelDifferential {
         int k = pick(r, 1, 3, 5);
         int s = pick(r, 1, 1, 2);
         int d = pick(r, 1, 2);
-        int pb = r.nextInt(0, 3);
-        int pa = r.nextBoolean() ? pb : pb + 1;
-        int extent = d * (k - 1) + 1;
-        int length = Math.max(1, extent - pb - pa) + pick(r, 0, 7, 33, 70);
-        int out = (length + pb + pa - extent) / s + 1;
-        int batch = pick(r, 1, 2);
-        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
-                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
+        return shortPadded(r, groups, cg, og, k, s, d);
     }
 
     /**
@@ -105,14 +98,7 @@ public final class KernelDifferential {
         int k = pick(r, 2, 3, 5);
         int s = pick(r, 1, 1, 2, 3);
         int d = pick(r, 1, 2);
-        int pb = r.nextInt(0, 3);
-        int pa = r.nextBoolean() ? pb : pb + 1;
-        int extent = d * (k - 1) + 1;
-        int length = Math.max(1, extent - pb - pa) + pick(r, 0, 7, 33, 70);
-        int out = (length + pb + pa - extent) / s + 1;
-        int batch = pick(r, 1, 2);
-        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
-                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
+        return shortPadded(r, groups, cg, og, k, s, d);
     }
 
     /**
@@ -136,6 +122,18 @@ public final class KernelDifferential {
         int batch = pick(r, 1, 2, 3);
         return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {positions});
+    }
+
+    /** The given channels, kernel, stride and dilation with random padding, a short length and a batch of 1 or 2. */
+    private static ConvProblem shortPadded(SplittableRandom r, int groups, int cg, int og, int k, int s, int d) {
+        int pb = r.nextInt(0, 3);
+        int pa = r.nextBoolean() ? pb : pb + 1;
+        int extent = d * (k - 1) + 1;
+        int length = Math.max(1, extent - pb - pa) + pick(r, 0, 7, 33, 70);
+        int out = (length + pb + pa - extent) / s + 1;
+        int batch = pick(r, 1, 2);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
     }
 
     private static int pick(SplittableRandom r, int... values) {

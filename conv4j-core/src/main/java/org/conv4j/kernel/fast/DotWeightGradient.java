@@ -52,14 +52,13 @@ final class DotWeightGradient {
         int colBlocks = cdiv(columns, cb);
         int[] offsets = Spans.forwardOffsets(q.k(), q.d(), q.p());
         Parallel.forEach(chunks * q.g() * rowBlocks * colBlocks, q.flops(), item -> {
-            int jb = item % colBlocks;
-            int ib = (item / colBlocks) % rowBlocks;
-            int g = (item / colBlocks / rowBlocks) % q.g();
-            int chunk = item / colBlocks / rowBlocks / q.g();
-            int mFrom = ib * mb;
-            int mTo = Math.min(q.og(), mFrom + mb);
-            int jFrom = jb * cb;
-            int jTo = Math.min(columns, jFrom + cb);
+            GemmWeightGradient.Item it = GemmWeightGradient.Item.of(item, q, mb, cb);
+            int g = it.g();
+            int chunk = it.chunk();
+            int mFrom = it.mFrom();
+            int mTo = it.mTo();
+            int jFrom = it.jFrom();
+            int jTo = it.jTo();
             int c0 = jFrom / q.k();
             int c1 = (jTo - 1) / q.k() + 1;
             int oTiles = cdiv(mTo - mFrom, tileRows);

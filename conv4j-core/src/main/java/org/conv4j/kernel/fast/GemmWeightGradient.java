@@ -79,24 +79,33 @@ final class GemmWeightGradient {
         int rowBlocks = cdiv(q.og(), mb);
         int colBlocks = cdiv(columns, cb);
         Parallel.forEach(chunks * q.g() * rowBlocks * colBlocks, q.flops(), item -> {
-            int jb = item % colBlocks;
-            int ib = (item / colBlocks) % rowBlocks;
-            int g = (item / colBlocks / rowBlocks) % q.g();
-            int chunk = item / colBlocks / rowBlocks / q.g();
-            int mFrom = ib * mb;
-            int mTo = Math.min(q.og(), mFrom + mb);
-            int jFrom = jb * cb;
-            int jTo = Math.min(columns, jFrom + cb);
-            int cOff = chunk * size + g * q.og() * columns;
-            for (int o = mFrom; o < mTo; o++) {
-                t.fill(partial, cOff + o * columns + jFrom, cOff + o * columns + jTo, 0.0);
+            Item it = Item.of(item, q, mb, cb);
+            int cOff = it.chunk() * size + it.g() * q.og() * columns;
+            for (int o = it.mFrom(); o < it.mTo(); o++) {
+                t.fill(partial, cOff + o * columns + it.jFrom(), cOff + o * columns + it.jTo(), 0.0);
             }
-            int rFrom = chunk * REDUCTION_CHUNK;
+            int rFrom = it.chunk() * REDUCTION_CHUNK;
             int rTo = Math.min(reduction, rFrom + REDUCTION_CHUNK);
-            TileGemm.run(t, math, new TileGemm.PackedPerBlock(gradOutputRows(gy, g, q)),
-                    TileGemm.packed(unfoldedInputColumns(x, g, q)), rFrom, rTo, mFrom, mTo, jFrom, jTo, partial,
-                    cOff, columns);
+            TileGemm.run(t, math, new TileGemm.PackedPerBlock(gradOutputRows(gy, it.g(), q)),
+                    TileGemm.packed(unfoldedInputColumns(x, it.g(), q)), rFrom, rTo, it.mFrom(), it.mTo(),
+                    it.jFrom(), it.jTo(), partial, cOff, columns);
         });
+    }
+
+    /**
+     * A work item of the weight gradient: chunk of the reduction, group, and its block of output channels
+     * {@code [mFrom, mTo)} by columns {@code (c, k)} {@code [jFrom, jTo)}; items run column block fastest.
+     */
+    record Item(int chunk, int g, int mFrom, int mTo, int jFrom, int jTo) {
+        static Item of(int item, Geometry q, int rowBlock, int colBlock) {
+            int columns = q.cg() * q.k();
+            int colBlocks = cdiv(columns, colBlock);
+            int rowBlocks = cdiv(q.og(), rowBlock);
+            int mFrom = (item / colBlocks) % rowBlocks * rowBlock;
+            int jFrom = item % colBlocks * colBlock;
+            return new Item(item / colBlocks / rowBlocks / q.g(), (item / colBlocks / rowBlocks) % q.g(), mFrom,
+                    Math.min(q.og(), mFrom + rowBlock), jFrom, Math.min(columns, jFrom + colBlock));
+        }
     }
 
     /**
