@@ -32,6 +32,9 @@ public final class KernelDifferential {
         if (r.nextInt(8) == 0) {
             return randomLong(r);
         }
+        if (r.nextInt(10) == 0) {
+            return randomDepthwise(r);
+        }
         int groups = r.nextInt(4) == 0 ? r.nextInt(2, 9) : 1;
         boolean depthwise = r.nextInt(4) == 0;
         int cg = depthwise ? 1 : pick(r, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31);
@@ -122,6 +125,26 @@ public final class KernelDifferential {
         int batch = pick(r, 1, 2, 3);
         return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {positions});
+    }
+
+    /**
+     * Depthwise rows of one or more blocks of vectors, mostly with stride and dilation 1, where the taps read
+     * consecutive elements (Note [Depthwise windows] in PanamaConvMath), up to 17 taps.
+     */
+    private static ConvProblem randomDepthwise(SplittableRandom r) {
+        int groups = pick(r, 3, 8, 16);
+        int og = pick(r, 1, 1, 2, 4);
+        int k = r.nextInt(1, 18);
+        int s = pick(r, 1, 1, 1, 2);
+        int d = pick(r, 1, 1, 1, 2);
+        int pb = r.nextInt(0, k);
+        int pa = r.nextBoolean() ? pb : pb + 1;
+        int extent = d * (k - 1) + 1;
+        int length = Math.max(1, extent - pb - pa) + r.nextInt(100, 700);
+        int out = (length + pb + pa - extent) / s + 1;
+        int batch = pick(r, 1, 2);
+        return new ConvProblem(batch, groups, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
     }
 
     /** The given channels, kernel, stride and dilation with random padding, a short length and a batch of 1 or 2. */
