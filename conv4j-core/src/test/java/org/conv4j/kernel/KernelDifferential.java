@@ -35,6 +35,9 @@ public final class KernelDifferential {
         if (r.nextInt(10) == 0) {
             return randomDepthwise(r);
         }
+        if (r.nextInt(20) == 0) {
+            return randomChunked(r);
+        }
         int groups = r.nextInt(4) == 0 ? r.nextInt(2, 9) : 1;
         boolean depthwise = r.nextInt(4) == 0;
         int cg = depthwise ? 1 : pick(r, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31);
@@ -145,6 +148,29 @@ public final class KernelDifferential {
         int batch = pick(r, 1, 2);
         return new ConvProblem(batch, groups, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
+    }
+
+    /**
+     * Fewer than 256 output positions (the weight gradient as a GEMM) in batches long enough that its reduction,
+     * batch times positions, is cut into chunks (Note [Weight gradient chunks] in GemmWeightGradient), with
+     * strides, dilations and padding.
+     */
+    private static ConvProblem randomChunked(SplittableRandom r) {
+        int groups = r.nextInt(3) == 0 ? 2 : 1;
+        int cg = pick(r, 1, 2, 3);
+        int og = pick(r, 1, 3, 5);
+        int k = pick(r, 1, 2, 3);
+        int s = pick(r, 1, 2);
+        int d = pick(r, 1, 2);
+        int pb = r.nextInt(0, 3);
+        int pa = r.nextBoolean() ? pb : pb + 1;
+        int extent = d * (k - 1) + 1;
+        int out = pick(r, 230, 255);
+        int length = Math.max(1, (out - 1) * s + extent - pb - pa + r.nextInt(s));
+        int positions = (length + pb + pa - extent) / s + 1;
+        int batch = pick(r, 33, 40);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {positions});
     }
 
     /** The given channels, kernel, stride and dilation with random padding, a short length and a batch of 1 or 2. */

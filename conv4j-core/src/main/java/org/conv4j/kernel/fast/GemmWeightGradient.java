@@ -72,6 +72,11 @@ final class GemmWeightGradient {
         int columns = q.cg() * q.k();
         int reduction = q.n() * q.t();
         int size = q.cOut() * columns;
+        // Note [Weight gradient from the transposed input]: with stride and dilation 1 the GEMM's columns run
+        // tap-major into a scratch copy of the partial sums, reordered into (c, k) at the end.
+        boolean transposed = q.s() == 1 && q.d() == 1;
+        Object xT = transposed ? transposedInput(t, x, q, nr) : null;
+        Object sums = transposed ? t.alloc(chunks * size) : partial;
         int[] blocks = itemBlocks(q, chunks, Math.min(roundUp(q.og(), mr), 26 * mr), mr,
                 Math.min(roundUp(columns, nr), 16 * nr), nr);
         int mb = blocks[0];
@@ -82,14 +87,82 @@ final class GemmWeightGradient {
             Item it = Item.of(item, q, mb, cb);
             int cOff = it.chunk() * size + it.g() * q.og() * columns;
             for (int o = it.mFrom(); o < it.mTo(); o++) {
-                t.fill(partial, cOff + o * columns + it.jFrom(), cOff + o * columns + it.jTo(), 0.0);
+                t.fill(sums, cOff + o * columns + it.jFrom(), cOff + o * columns + it.jTo(), 0.0);
             }
             int rFrom = it.chunk() * REDUCTION_CHUNK;
             int rTo = Math.min(reduction, rFrom + REDUCTION_CHUNK);
-            TileGemm.run(t, math, new TileGemm.PackedPerBlock(gradOutputRows(gy, it.g(), q)),
-                    TileGemm.packed(unfoldedInputColumns(x, it.g(), q)), rFrom, rTo, it.mFrom(), it.mTo(),
-                    it.jFrom(), it.jTo(), partial, cOff, columns);
+            TileGemm.BSource b = transposed ? transposedInputRows(xT, it.g(), q)
+                    : TileGemm.packed(unfoldedInputColumns(x, it.g(), q));
+            TileGemm.run(t, math, new TileGemm.PackedPerBlock(gradOutputRows(gy, it.g(), q)), b, rFrom, rTo,
+                    it.mFrom(), it.mTo(), it.jFrom(), it.jTo(), sums, cOff, columns);
         });
+        if (transposed) {
+            // Column k*Cg + c of the sums is (c, k) of the weight gradient.
+            Parallel.forEach(chunks * q.cOut(), (long) chunks * size * 16, row -> {
+                int at = row * columns;
+                for (int c = 0; c < q.cg(); c++) {
+                    t.copyStrided(sums, at + c, q.cg(), partial, at + c * q.k(), 1, q.k());
+                }
+            });
+        }
+    }
+
+    /*
+     * Note [Weight gradient from the transposed input]: with dilation 1, the weight gradient's B with its columns
+     * in tap-major order, B[(n, t)][k*Cg + c] = x[n, g*Cg + c, t*S + k - P], is xT[g, n][t*S + k][c], where xT holds
+     * each group's input channels-last, positions from -P, zero-padded: row (n, t) of B is the contiguous run of
+     * K*Cg elements of xT from position t*S, and consecutive rows are S*Cg apart. So B needs no packing (a packed
+     * row of B gathers each channel's taps from its own input row: on textcnn_k5 that took nearly as long as the
+     * GEMM), only the transposed copy, one input's size, made once per call, and the tiles follow the runs of
+     * rows. Used with stride 1: for audio front-ends (one channel, long strides) the copy and the runs' tiles cost
+     * more than packing the runs of taps (audio_k400_s160: 0.38 against 0.33 ms).
+     */
+
+    /** Positions of one (group, batch element) plane of xT: those B's rows read, from -P. */
+    private static int transposedPositions(Geometry q) {
+        return (q.t() - 1) * q.s() + q.k();
+    }
+
+    /**
+     * xT of Note [Weight gradient from the transposed input]: plane {@code (g, n)} at {@code (g*N + n)*W*Cg}, then
+     * {@code slack} zeros, which ragged tiles read past the last plane.
+     */
+    private static Object transposedInput(Typed t, Object x, Geometry q, int slack) {
+        int w = transposedPositions(q);
+        int plane = w * q.cg();
+        Object xT = t.alloc(q.g() * q.n() * plane + slack);
+        // Position u of the plane is input position u - P; only those inside [0, L) are copied, the rest stay 0.
+        int u0 = Math.min(w, q.p());
+        int u1 = Math.max(u0, Math.min(w, q.l() + q.p()));
+        Parallel.forEach(q.g() * q.n(), (long) q.g() * q.n() * plane * 16, item -> {
+            int g = item / q.n();
+            int n = item % q.n();
+            int dst = item * plane;
+            // In blocks of positions, so that the block's rows of the plane stay in cache across channels.
+            for (int b0 = u0; b0 < u1; b0 += 64) {
+                int b1 = Math.min(u1, b0 + 64);
+                for (int c = 0; c < q.cg(); c++) {
+                    int src = (n * q.cIn() + g * q.cg() + c) * q.l() + b0 - q.p();
+                    t.copyStrided(x, src, xT, dst + b0 * q.cg() + c, q.cg(), b1 - b0);
+                }
+            }
+        });
+        return xT;
+    }
+
+    /** B from xT: row {@code r = (n, t)} at column {@code j0} starts at {@code (g*N + n)*W*Cg + t*S*Cg + j0}. */
+    private static TileGemm.BSource transposedInputRows(Object xT, int g, Geometry q) {
+        int plane = transposedPositions(q) * q.cg();
+        return (tt, s, j0, jn, r0, rn, nr, block) -> {
+            for (int r = 0; r < rn; r++) {
+                int n = (r0 + r) / q.t();
+                int pos = (r0 + r) % q.t();
+                block.rows[r] = (g * q.n() + n) * plane + pos * q.s() * q.cg() + j0;
+            }
+            block.array = xT;
+            block.panelStep = nr;
+            block.packed = false;
+        };
     }
 
     /**
@@ -150,47 +223,63 @@ final class GemmWeightGradient {
     }
 
     /**
-     * B for the weight gradient: {@code B[r = n*T + t][(c, k)] = x[n, g*Cg + c, t*S + k*D - P]}, packed. Copies
-     * follow whichever direction the input is contiguous in: along {@code t} with stride 1, along the taps of a
-     * channel with dilation 1 and a longer stride (audio front-ends).
+     * B for the weight gradient: {@code B[r = n*T + t][(c, k)] = x[n, g*Cg + c, t*S + k*D - P]}, packed row by row:
+     * gathered through a table of offsets, or, with dilation 1 and a longer stride (audio front-ends), copied as
+     * runs of a channel's taps, which read a contiguous run of its input row.
      */
     private static TileGemm.Packer unfoldedInputColumns(Object x, int g, Geometry q) {
         if (q.s() > 1 && q.d() == 1) {
             return (t, dst, dstOff, first, count, r0, rn, tile) -> packTapRuns(t, x, g, q, dst, dstOff, first, count,
                     r0, rn, tile);
         }
-        return (t, dst, dstOff, first, count, r0, rn, tile) -> {
-            int panels = cdiv(count, tile);
-            for (int j = 0; j < panels * tile; j++) {
-                int at = dstOff + (j / tile) * rn * tile + j % tile;
-                int col = first + j;
-                // Past the last column (a ragged block is computed padded to whole tiles): zeros.
-                if (j >= count || col >= q.cg() * q.k()) {
-                    t.zeroStrided(dst, at, tile, rn);
-                    continue;
-                }
-                int c = col / q.k();
+        return (t, dst, dstOff, first, count, r0, rn, tile) -> packRows(t, x, g, q, dst, dstOff, first, count, r0,
+                rn, tile);
+    }
+
+    /**
+     * The weight gradient's B, row by row: row {@code (n, t)} of a panel gathers its columns {@code (c, k)} from
+     * {@code x[n, g*Cg + c, t*S + k*D - P]} through a table of offsets made once per panel, so that the packed
+     * panel is written in order (column by column, each element of a row went to its own cache line: twice as
+     * slow on textcnn_k5). Rows with a column in the padding take the gather that checks every element.
+     */
+    private static void packRows(Typed t, Object x, int g, Geometry q, Object dst, int dstOff, int first, int count,
+            int r0, int rn, int tile) {
+        int columns = q.cg() * q.k();
+        int panels = cdiv(count, tile);
+        int[] idx = new int[tile];
+        int[] lo = new int[tile];
+        int[] hi = new int[tile];
+        for (int p = 0; p < panels; p++) {
+            int present = Math.max(0, Math.min(tile, Math.min(count, columns - first) - p * tile));
+            // Column j reads its channel's row at t*S + off, inside the row for positions t in [lo, hi); every
+            // column reads inside it for t in [inner0, inner1).
+            int inner0 = 0;
+            int inner1 = q.t();
+            for (int j = 0; j < present; j++) {
+                int col = first + p * tile + j;
                 int off = (col % q.k()) * q.d() - q.p();
-                for (int r = r0; r < r0 + rn;) {
-                    int n = r / q.t();
-                    int t0 = r % q.t();
-                    int run = Math.min(q.t() - t0, r0 + rn - r);
-                    // Positions t*S + off inside the row, for t in [t0, t0 + run).
-                    int lo = Math.max(t0, cdiv(-off, q.s()));
-                    int hi = Math.min(t0 + run, cdiv(q.l() - off, q.s()));
-                    int d0 = at + (r - r0) * tile;
-                    if (lo >= hi) {
-                        t.zeroStrided(dst, d0, tile, run);
-                    } else {
-                        t.zeroStrided(dst, d0, tile, lo - t0);
-                        t.copyStrided(x, (n * q.cIn() + g * q.cg() + c) * q.l() + lo * q.s() + off, q.s(), dst,
-                                d0 + (lo - t0) * tile, tile, hi - lo);
-                        t.zeroStrided(dst, d0 + (hi - t0) * tile, tile, t0 + run - hi);
-                    }
+                idx[j] = (g * q.cg() + col / q.k()) * q.l() + off;
+                lo[j] = Math.max(0, cdiv(-off, q.s()));
+                hi[j] = Math.max(0, cdiv(q.l() - off, q.s()));
+                inner0 = Math.max(inner0, lo[j]);
+                inner1 = Math.min(inner1, hi[j]);
+            }
+            for (int r = r0; r < r0 + rn;) {
+                int n = r / q.t();
+                int pos = r % q.t();
+                int at = dstOff + p * rn * tile + (r - r0) * tile;
+                int rowOff = n * q.cIn() * q.l() + pos * q.s();
+                if (inner0 <= pos && pos < inner1) {
+                    // The run of rows of this batch element inside [inner0, inner1): one call.
+                    int run = Math.min(inner1 - pos, r0 + rn - r);
+                    t.gatherRows(x, rowOff, q.s(), idx, present, dst, at, tile, run);
                     r += run;
+                } else {
+                    t.gatherRowOrZero(x, rowOff, idx, lo, hi, pos, present, dst, at, tile);
+                    r++;
                 }
             }
-        };
+        }
     }
 
     /** The weight gradient's B, row by row: the taps of one channel read a contiguous run of its input row. */

@@ -41,6 +41,20 @@ abstract sealed class Typed {
     /** {@code dst[dstOff + i * dstStride] = src[srcOff + i * srcStride]} for {@code i < n}. */
     abstract void copyStrided(Object src, int srcOff, int srcStride, Object dst, int dstOff, int dstStride, int n);
 
+    /**
+     * Rows {@code i < rows} of {@code width} elements at {@code dst[dstOff + i*width]}: element {@code j} is
+     * {@code src[srcOff + i*srcStep + idx[j]]} for {@code j < n}, zero for {@code n <= j < width}.
+     */
+    abstract void gatherRows(Object src, int srcOff, int srcStep, int[] idx, int n, Object dst, int dstOff, int width,
+            int rows);
+
+    /**
+     * One row of {@link #gatherRows} whose elements past an edge are zero padding: element {@code j < n} is
+     * {@code src[srcOff + idx[j]]} where {@code lo[j] <= at < hi[j]}, else zero ({@code src} is not read there).
+     */
+    abstract void gatherRowOrZero(Object src, int srcOff, int[] idx, int[] lo, int[] hi, int at, int n, Object dst,
+            int dstOff, int width);
+
     /** {@code dst[dstOff + i * dstStride] += src[srcOff + i]} for {@code i < n}. */
     abstract void addStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n);
 
@@ -156,6 +170,32 @@ abstract sealed class Typed {
             for (int i = 0; i < n; i++) {
                 d[dstOff + i * dstStride] = s[srcOff + i * srcStride];
             }
+        }
+
+        @Override
+        void gatherRows(Object src, int srcOff, int srcStep, int[] idx, int n, Object dst, int dstOff, int width,
+                int rows) {
+            float[] s = (float[]) src;
+            float[] d = (float[]) dst;
+            for (int i = 0; i < rows; i++) {
+                int from = srcOff + i * srcStep;
+                int to = dstOff + i * width;
+                for (int j = 0; j < n; j++) {
+                    d[to + j] = s[from + idx[j]];
+                }
+                java.util.Arrays.fill(d, to + n, to + width, 0);
+            }
+        }
+
+        @Override
+        void gatherRowOrZero(Object src, int srcOff, int[] idx, int[] lo, int[] hi, int at, int n, Object dst,
+                int dstOff, int width) {
+            float[] s = (float[]) src;
+            float[] d = (float[]) dst;
+            for (int j = 0; j < n; j++) {
+                d[dstOff + j] = lo[j] <= at && at < hi[j] ? s[srcOff + idx[j]] : 0;
+            }
+            java.util.Arrays.fill(d, dstOff + n, dstOff + width, 0);
         }
 
         @Override
@@ -342,6 +382,32 @@ abstract sealed class Typed {
             for (int i = 0; i < n; i++) {
                 d[dstOff + i * dstStride] = s[srcOff + i * srcStride];
             }
+        }
+
+        @Override
+        void gatherRows(Object src, int srcOff, int srcStep, int[] idx, int n, Object dst, int dstOff, int width,
+                int rows) {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            for (int i = 0; i < rows; i++) {
+                int from = srcOff + i * srcStep;
+                int to = dstOff + i * width;
+                for (int j = 0; j < n; j++) {
+                    d[to + j] = s[from + idx[j]];
+                }
+                java.util.Arrays.fill(d, to + n, to + width, 0);
+            }
+        }
+
+        @Override
+        void gatherRowOrZero(Object src, int srcOff, int[] idx, int[] lo, int[] hi, int at, int n, Object dst,
+                int dstOff, int width) {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            for (int j = 0; j < n; j++) {
+                d[dstOff + j] = lo[j] <= at && at < hi[j] ? s[srcOff + idx[j]] : 0;
+            }
+            java.util.Arrays.fill(d, dstOff + n, dstOff + width, 0);
         }
 
         @Override
