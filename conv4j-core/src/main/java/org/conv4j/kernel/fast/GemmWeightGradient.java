@@ -239,8 +239,9 @@ final class GemmWeightGradient {
     /**
      * The weight gradient's B, row by row: row {@code (n, t)} of a panel gathers its columns {@code (c, k)} from
      * {@code x[n, g*Cg + c, t*S + k*D - P]} through a table of offsets made once per panel, so that the packed
-     * panel is written in order (column by column, each element of a row went to its own cache line: twice as
-     * slow on textcnn_k5). Rows with a column in the padding take the gather that checks every element.
+     * panel is written in order (column by column, each element of a row went to its own cache line; row by row
+     * ran textcnn_k5's weight gradient 5-10% faster, before it took the transposed input). Rows with a column in
+     * the padding take the gather that checks every element.
      */
     private static void packRows(Typed t, Object x, int g, Geometry q, Object dst, int dstOff, int first, int count,
             int r0, int rn, int tile) {
