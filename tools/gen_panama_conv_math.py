@@ -76,6 +76,26 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
     public String isa() {
         return "vector" + F.vectorBitSize();
     }
+
+    /*
+     * Note [Dot tiles and the JIT]: Vector API code is fast only once C2 has compiled it; C1's code calls the
+     * library's Java fallbacks, a hundred times slower. The 4 x 6 dot tile with its masked rest written out (1600
+     * bytes of bytecode) was too big for C1's tier 3 ("out of virtual registers in LIR generator"); when C2's queue
+     * was long it was compiled at tier 2 instead, and from there it was seen never to reach C2: resnet1d_k3's weight
+     * gradient then took 250-360 ms instead of 4-5 (every time in four runs with -XX:+PrintCompilation, once in two
+     * without). With the rest as loops over the tile's elements (1280 bytes) tier 3 compiles it and C2 follows.
+     * Moving the rest into a method of its own made the tile's loop itself a third slower (in L1, 4 x 6 tiles of
+     * 1024 positions: 140-150 against 180-195 GFLOP/s on one Zen 5 core; the written-out tile ran 205-218).
+     */
+
+    /**
+     * The bits of a mask of lanes {@code [0, n)} (none for {@code n <= 0}), for {@code VectorMask.fromLong}, which
+     * C2 turns into a move to a mask register; {@code indexInRange} ran as a call on JDK 25 (8% of the dot
+     * products' weight gradient on resnet1d_k3, sampled with JFR).
+     */
+    static long lanesBelow(int n) {
+        return n <= 0 ? 0L : n >= 64 ? -1L : (1L << n) - 1;
+    }
 '''
 
 def subclass(MR, NV, why):
@@ -294,45 +314,68 @@ def dot(T, V, prim, lanes, species):
 def dot_tile(T, V, SP, prim, lanes, rows, cols, halves, name):
     """acc[accOff + (i*cols + j)*lanes + lane] += a[aRows[i] + e] * b[bRows[j] + e], e = lane (mod lanes), e < count."""
     w = lanes // halves
-    out = ['', f'    static void {name}(int count, {prim}[] a, int[] aRows, {prim}[] b, int[] bRows, {prim}[] acc,',
-           '            int accOff) {']
-    for i in range(rows):
-        out.append(f'        int a{i} = aRows[{i}];')
-    for j in range(cols):
-        out.append(f'        int b{j} = bRows[{j}];')
-    for i in range(rows):
+    signature = f'(int count, {prim}[] a, int[] aRows, {prim}[] b, int[] bRows, {prim}[] acc,'
+
+    def head(out):
+        for i in range(rows):
+            out.append(f'        int a{i} = aRows[{i}];')
         for j in range(cols):
-            for h in range(halves):
-                out.append(f'        {V} s{i}_{j}_{h} = {V}.fromArray({SP}, acc, accOff + {(i * cols + j) * lanes + h * w});')
+            out.append(f'        int b{j} = bRows[{j}];')
+        for i in range(rows):
+            for j in range(cols):
+                for h in range(halves):
+                    out.append(f'        {V} s{i}_{j}_{h} = {V}.fromArray({SP}, acc, accOff + {(i * cols + j) * lanes + h * w});')
+
+    def step(out, indent):
+        for h in range(halves):
+            ho = f' + {h * w}' if h else ''
+            for i in range(rows):
+                out.append(f'{indent}{V} x{i}_{h} = {V}.fromArray({SP}, a, a{i} + e{ho});')
+            for j in range(cols):
+                out.append(f'{indent}{V} y{j}_{h} = {V}.fromArray({SP}, b, b{j} + e{ho});')
+                for i in range(rows):
+                    out.append(f'{indent}s{i}_{j}_{h} = x{i}_{h}.fma(y{j}_{h}, s{i}_{j}_{h});')
+
+    def stores(out):
+        for i in range(rows):
+            for j in range(cols):
+                for h in range(halves):
+                    out.append(f'        s{i}_{j}_{h}.intoArray(acc, accOff + {(i * cols + j) * lanes + h * w});')
+
+    def rest(out):
+        # The last count mod lanes elements into lanes 0, 1, ...: masked loads read zeros into the other lanes,
+        # and adding +0 leaves those as they are (a lane that starts at +0 never holds -0), so the bits equal the
+        # scalar tile's. Done on every call, even with no elements left (a branch taken by some calls only would
+        # leave C2's code to an uncommon trap), and in loops over the tile's elements, not written out, so that the
+        # method stays small enough for C1 (Note [Dot tiles and the JIT]).
+        for h in range(halves):
+            ho = f' + {h * w}' if h else ''
+            out.append(f'        jdk.incubator.vector.VectorMask<{box}> m{h} = jdk.incubator.vector.VectorMask.fromLong({SP},')
+            out.append(f'                lanesBelow(count - e' + (f' - {h * w}' if h else '') + '));')
+        out.append(f'        for (int i = 0; i < {rows}; i++) {{')
+        out.append('            int ai = aRows[i] + e;')
+        for h in range(halves):
+            ho = f' + {h * w}' if h else ''
+            out.append(f'            {V} x{h} = {V}.fromArray({SP}, a, ai{ho}, m{h});')
+        out.append(f'            for (int j = 0; j < {cols}; j++) {{')
+        out.append('                int bj = bRows[j] + e;')
+        out.append(f'                int at = accOff + (i * {cols} + j) * {lanes};')
+        for h in range(halves):
+            ho = f' + {h * w}' if h else ''
+            out.append(f'                x{h}.fma({V}.fromArray({SP}, b, bj{ho}, m{h}), {V}.fromArray({SP}, acc, at{ho}))')
+            out.append(f'                        .intoArray(acc, at{ho});')
+        out.append('            }')
+        out.append('        }')
+
+    box = 'Float' if prim == 'float' else 'Double'
+    out = ['', f'    static void {name}{signature}', '            int accOff) {']
+    head(out)
     out.append('        int e = 0;')
     out.append(f'        for (; e <= count - {lanes}; e += {lanes}) {{')
-    for h in range(halves):
-        ho = f' + {h * w}' if h else ''
-        for i in range(rows):
-            out.append(f'            {V} x{i}_{h} = {V}.fromArray({SP}, a, a{i} + e{ho});')
-        for j in range(cols):
-            out.append(f'            {V} y{j}_{h} = {V}.fromArray({SP}, b, b{j} + e{ho});')
-            for i in range(rows):
-                out.append(f'            s{i}_{j}_{h} = x{i}_{h}.fma(y{j}_{h}, s{i}_{j}_{h});')
+    step(out, '            ')
     out.append('        }')
-    # The last count mod lanes elements into lanes 0, 1, ...: masked loads read zeros into the other lanes, and
-    # adding +0 leaves those as they are (a lane that starts at +0 never holds -0), so the bits equal the scalar
-    # tile's. Done on every call, even with no elements left: a branch taken by some calls only would leave C2's
-    # code to an uncommon trap, and this method, too big for C1, to the interpreter until C2 compiles it again.
-    box = 'Float' if prim == 'float' else 'Double'
-    for h in range(halves):
-        ho = f' + {h * w}' if h else ''
-        out.append(f'        jdk.incubator.vector.VectorMask<{box}> m{h} = {SP}.indexInRange(e{ho}, count);')
-        for i in range(rows):
-            out.append(f'        {V} x{i}_{h} = {V}.fromArray({SP}, a, a{i} + e{ho}, m{h});')
-        for j in range(cols):
-            out.append(f'        {V} y{j}_{h} = {V}.fromArray({SP}, b, b{j} + e{ho}, m{h});')
-            for i in range(rows):
-                out.append(f'        s{i}_{j}_{h} = x{i}_{h}.fma(y{j}_{h}, s{i}_{j}_{h});')
-    for i in range(rows):
-        for j in range(cols):
-            for h in range(halves):
-                out.append(f'        s{i}_{j}_{h}.intoArray(acc, accOff + {(i * cols + j) * lanes + h * w});')
+    stores(out)
+    rest(out)
     out.append('    }')
     return '\n'.join(out)
 

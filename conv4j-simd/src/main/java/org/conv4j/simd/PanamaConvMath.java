@@ -68,6 +68,26 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         return "vector" + F.vectorBitSize();
     }
 
+    /*
+     * Note [Dot tiles and the JIT]: Vector API code is fast only once C2 has compiled it; C1's code calls the
+     * library's Java fallbacks, a hundred times slower. The 4 x 6 dot tile with its masked rest written out (1600
+     * bytes of bytecode) was too big for C1's tier 3 ("out of virtual registers in LIR generator"); when C2's queue
+     * was long it was compiled at tier 2 instead, and from there it was seen never to reach C2: resnet1d_k3's weight
+     * gradient then took 250-360 ms instead of 4-5 (every time in four runs with -XX:+PrintCompilation, once in two
+     * without). With the rest as loops over the tile's elements (1280 bytes) tier 3 compiles it and C2 follows.
+     * Moving the rest into a method of its own made the tile's loop itself a third slower (in L1, 4 x 6 tiles of
+     * 1024 positions: 140-150 against 180-195 GFLOP/s on one Zen 5 core; the written-out tile ran 205-218).
+     */
+
+    /**
+     * The bits of a mask of lanes {@code [0, n)} (none for {@code n <= 0}), for {@code VectorMask.fromLong}, which
+     * C2 turns into a move to a mask register; {@code indexInRange} ran as a call on JDK 25 (8% of the dot
+     * products' weight gradient on resnet1d_k3, sampled with JFR).
+     */
+    static long lanesBelow(int n) {
+        return n <= 0 ? 0L : n >= 64 ? -1L : (1L << n) - 1;
+    }
+
     @Override
     public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps,
             float init, float[] y, int yOff) {
@@ -201,41 +221,6 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             s2_5_0 = x2_0.fma(y5_0, s2_5_0);
             s3_5_0 = x3_0.fma(y5_0, s3_5_0);
         }
-        jdk.incubator.vector.VectorMask<Float> m0 = F512.indexInRange(e, count);
-        FloatVector x0_0 = FloatVector.fromArray(F512, a, a0 + e, m0);
-        FloatVector x1_0 = FloatVector.fromArray(F512, a, a1 + e, m0);
-        FloatVector x2_0 = FloatVector.fromArray(F512, a, a2 + e, m0);
-        FloatVector x3_0 = FloatVector.fromArray(F512, a, a3 + e, m0);
-        FloatVector y0_0 = FloatVector.fromArray(F512, b, b0 + e, m0);
-        s0_0_0 = x0_0.fma(y0_0, s0_0_0);
-        s1_0_0 = x1_0.fma(y0_0, s1_0_0);
-        s2_0_0 = x2_0.fma(y0_0, s2_0_0);
-        s3_0_0 = x3_0.fma(y0_0, s3_0_0);
-        FloatVector y1_0 = FloatVector.fromArray(F512, b, b1 + e, m0);
-        s0_1_0 = x0_0.fma(y1_0, s0_1_0);
-        s1_1_0 = x1_0.fma(y1_0, s1_1_0);
-        s2_1_0 = x2_0.fma(y1_0, s2_1_0);
-        s3_1_0 = x3_0.fma(y1_0, s3_1_0);
-        FloatVector y2_0 = FloatVector.fromArray(F512, b, b2 + e, m0);
-        s0_2_0 = x0_0.fma(y2_0, s0_2_0);
-        s1_2_0 = x1_0.fma(y2_0, s1_2_0);
-        s2_2_0 = x2_0.fma(y2_0, s2_2_0);
-        s3_2_0 = x3_0.fma(y2_0, s3_2_0);
-        FloatVector y3_0 = FloatVector.fromArray(F512, b, b3 + e, m0);
-        s0_3_0 = x0_0.fma(y3_0, s0_3_0);
-        s1_3_0 = x1_0.fma(y3_0, s1_3_0);
-        s2_3_0 = x2_0.fma(y3_0, s2_3_0);
-        s3_3_0 = x3_0.fma(y3_0, s3_3_0);
-        FloatVector y4_0 = FloatVector.fromArray(F512, b, b4 + e, m0);
-        s0_4_0 = x0_0.fma(y4_0, s0_4_0);
-        s1_4_0 = x1_0.fma(y4_0, s1_4_0);
-        s2_4_0 = x2_0.fma(y4_0, s2_4_0);
-        s3_4_0 = x3_0.fma(y4_0, s3_4_0);
-        FloatVector y5_0 = FloatVector.fromArray(F512, b, b5 + e, m0);
-        s0_5_0 = x0_0.fma(y5_0, s0_5_0);
-        s1_5_0 = x1_0.fma(y5_0, s1_5_0);
-        s2_5_0 = x2_0.fma(y5_0, s2_5_0);
-        s3_5_0 = x3_0.fma(y5_0, s3_5_0);
         s0_0_0.intoArray(acc, accOff + 0);
         s0_1_0.intoArray(acc, accOff + 16);
         s0_2_0.intoArray(acc, accOff + 32);
@@ -260,6 +245,18 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         s3_3_0.intoArray(acc, accOff + 336);
         s3_4_0.intoArray(acc, accOff + 352);
         s3_5_0.intoArray(acc, accOff + 368);
+        jdk.incubator.vector.VectorMask<Float> m0 = jdk.incubator.vector.VectorMask.fromLong(F512,
+                lanesBelow(count - e));
+        for (int i = 0; i < 4; i++) {
+            int ai = aRows[i] + e;
+            FloatVector x0 = FloatVector.fromArray(F512, a, ai, m0);
+            for (int j = 0; j < 6; j++) {
+                int bj = bRows[j] + e;
+                int at = accOff + (i * 6 + j) * 16;
+                x0.fma(FloatVector.fromArray(F512, b, bj, m0), FloatVector.fromArray(F512, acc, at))
+                        .intoArray(acc, at);
+            }
+        }
     }
 
     static void dotTileF32Narrow(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc,
@@ -306,30 +303,6 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             s0_2_1 = x0_1.fma(y2_1, s0_2_1);
             s1_2_1 = x1_1.fma(y2_1, s1_2_1);
         }
-        jdk.incubator.vector.VectorMask<Float> m0 = F256.indexInRange(e, count);
-        FloatVector x0_0 = FloatVector.fromArray(F256, a, a0 + e, m0);
-        FloatVector x1_0 = FloatVector.fromArray(F256, a, a1 + e, m0);
-        FloatVector y0_0 = FloatVector.fromArray(F256, b, b0 + e, m0);
-        s0_0_0 = x0_0.fma(y0_0, s0_0_0);
-        s1_0_0 = x1_0.fma(y0_0, s1_0_0);
-        FloatVector y1_0 = FloatVector.fromArray(F256, b, b1 + e, m0);
-        s0_1_0 = x0_0.fma(y1_0, s0_1_0);
-        s1_1_0 = x1_0.fma(y1_0, s1_1_0);
-        FloatVector y2_0 = FloatVector.fromArray(F256, b, b2 + e, m0);
-        s0_2_0 = x0_0.fma(y2_0, s0_2_0);
-        s1_2_0 = x1_0.fma(y2_0, s1_2_0);
-        jdk.incubator.vector.VectorMask<Float> m1 = F256.indexInRange(e + 8, count);
-        FloatVector x0_1 = FloatVector.fromArray(F256, a, a0 + e + 8, m1);
-        FloatVector x1_1 = FloatVector.fromArray(F256, a, a1 + e + 8, m1);
-        FloatVector y0_1 = FloatVector.fromArray(F256, b, b0 + e + 8, m1);
-        s0_0_1 = x0_1.fma(y0_1, s0_0_1);
-        s1_0_1 = x1_1.fma(y0_1, s1_0_1);
-        FloatVector y1_1 = FloatVector.fromArray(F256, b, b1 + e + 8, m1);
-        s0_1_1 = x0_1.fma(y1_1, s0_1_1);
-        s1_1_1 = x1_1.fma(y1_1, s1_1_1);
-        FloatVector y2_1 = FloatVector.fromArray(F256, b, b2 + e + 8, m1);
-        s0_2_1 = x0_1.fma(y2_1, s0_2_1);
-        s1_2_1 = x1_1.fma(y2_1, s1_2_1);
         s0_0_0.intoArray(acc, accOff + 0);
         s0_0_1.intoArray(acc, accOff + 8);
         s0_1_0.intoArray(acc, accOff + 16);
@@ -342,6 +315,23 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         s1_1_1.intoArray(acc, accOff + 72);
         s1_2_0.intoArray(acc, accOff + 80);
         s1_2_1.intoArray(acc, accOff + 88);
+        jdk.incubator.vector.VectorMask<Float> m0 = jdk.incubator.vector.VectorMask.fromLong(F256,
+                lanesBelow(count - e));
+        jdk.incubator.vector.VectorMask<Float> m1 = jdk.incubator.vector.VectorMask.fromLong(F256,
+                lanesBelow(count - e - 8));
+        for (int i = 0; i < 2; i++) {
+            int ai = aRows[i] + e;
+            FloatVector x0 = FloatVector.fromArray(F256, a, ai, m0);
+            FloatVector x1 = FloatVector.fromArray(F256, a, ai + 8, m1);
+            for (int j = 0; j < 3; j++) {
+                int bj = bRows[j] + e;
+                int at = accOff + (i * 3 + j) * 16;
+                x0.fma(FloatVector.fromArray(F256, b, bj, m0), FloatVector.fromArray(F256, acc, at))
+                        .intoArray(acc, at);
+                x1.fma(FloatVector.fromArray(F256, b, bj + 8, m1), FloatVector.fromArray(F256, acc, at + 8))
+                        .intoArray(acc, at + 8);
+            }
+        }
     }
 
     @Override
@@ -477,41 +467,6 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             s2_5_0 = x2_0.fma(y5_0, s2_5_0);
             s3_5_0 = x3_0.fma(y5_0, s3_5_0);
         }
-        jdk.incubator.vector.VectorMask<Double> m0 = D512.indexInRange(e, count);
-        DoubleVector x0_0 = DoubleVector.fromArray(D512, a, a0 + e, m0);
-        DoubleVector x1_0 = DoubleVector.fromArray(D512, a, a1 + e, m0);
-        DoubleVector x2_0 = DoubleVector.fromArray(D512, a, a2 + e, m0);
-        DoubleVector x3_0 = DoubleVector.fromArray(D512, a, a3 + e, m0);
-        DoubleVector y0_0 = DoubleVector.fromArray(D512, b, b0 + e, m0);
-        s0_0_0 = x0_0.fma(y0_0, s0_0_0);
-        s1_0_0 = x1_0.fma(y0_0, s1_0_0);
-        s2_0_0 = x2_0.fma(y0_0, s2_0_0);
-        s3_0_0 = x3_0.fma(y0_0, s3_0_0);
-        DoubleVector y1_0 = DoubleVector.fromArray(D512, b, b1 + e, m0);
-        s0_1_0 = x0_0.fma(y1_0, s0_1_0);
-        s1_1_0 = x1_0.fma(y1_0, s1_1_0);
-        s2_1_0 = x2_0.fma(y1_0, s2_1_0);
-        s3_1_0 = x3_0.fma(y1_0, s3_1_0);
-        DoubleVector y2_0 = DoubleVector.fromArray(D512, b, b2 + e, m0);
-        s0_2_0 = x0_0.fma(y2_0, s0_2_0);
-        s1_2_0 = x1_0.fma(y2_0, s1_2_0);
-        s2_2_0 = x2_0.fma(y2_0, s2_2_0);
-        s3_2_0 = x3_0.fma(y2_0, s3_2_0);
-        DoubleVector y3_0 = DoubleVector.fromArray(D512, b, b3 + e, m0);
-        s0_3_0 = x0_0.fma(y3_0, s0_3_0);
-        s1_3_0 = x1_0.fma(y3_0, s1_3_0);
-        s2_3_0 = x2_0.fma(y3_0, s2_3_0);
-        s3_3_0 = x3_0.fma(y3_0, s3_3_0);
-        DoubleVector y4_0 = DoubleVector.fromArray(D512, b, b4 + e, m0);
-        s0_4_0 = x0_0.fma(y4_0, s0_4_0);
-        s1_4_0 = x1_0.fma(y4_0, s1_4_0);
-        s2_4_0 = x2_0.fma(y4_0, s2_4_0);
-        s3_4_0 = x3_0.fma(y4_0, s3_4_0);
-        DoubleVector y5_0 = DoubleVector.fromArray(D512, b, b5 + e, m0);
-        s0_5_0 = x0_0.fma(y5_0, s0_5_0);
-        s1_5_0 = x1_0.fma(y5_0, s1_5_0);
-        s2_5_0 = x2_0.fma(y5_0, s2_5_0);
-        s3_5_0 = x3_0.fma(y5_0, s3_5_0);
         s0_0_0.intoArray(acc, accOff + 0);
         s0_1_0.intoArray(acc, accOff + 8);
         s0_2_0.intoArray(acc, accOff + 16);
@@ -536,6 +491,18 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         s3_3_0.intoArray(acc, accOff + 168);
         s3_4_0.intoArray(acc, accOff + 176);
         s3_5_0.intoArray(acc, accOff + 184);
+        jdk.incubator.vector.VectorMask<Double> m0 = jdk.incubator.vector.VectorMask.fromLong(D512,
+                lanesBelow(count - e));
+        for (int i = 0; i < 4; i++) {
+            int ai = aRows[i] + e;
+            DoubleVector x0 = DoubleVector.fromArray(D512, a, ai, m0);
+            for (int j = 0; j < 6; j++) {
+                int bj = bRows[j] + e;
+                int at = accOff + (i * 6 + j) * 8;
+                x0.fma(DoubleVector.fromArray(D512, b, bj, m0), DoubleVector.fromArray(D512, acc, at))
+                        .intoArray(acc, at);
+            }
+        }
     }
 
     static void dotTileF64Narrow(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc,
@@ -582,30 +549,6 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             s0_2_1 = x0_1.fma(y2_1, s0_2_1);
             s1_2_1 = x1_1.fma(y2_1, s1_2_1);
         }
-        jdk.incubator.vector.VectorMask<Double> m0 = D256.indexInRange(e, count);
-        DoubleVector x0_0 = DoubleVector.fromArray(D256, a, a0 + e, m0);
-        DoubleVector x1_0 = DoubleVector.fromArray(D256, a, a1 + e, m0);
-        DoubleVector y0_0 = DoubleVector.fromArray(D256, b, b0 + e, m0);
-        s0_0_0 = x0_0.fma(y0_0, s0_0_0);
-        s1_0_0 = x1_0.fma(y0_0, s1_0_0);
-        DoubleVector y1_0 = DoubleVector.fromArray(D256, b, b1 + e, m0);
-        s0_1_0 = x0_0.fma(y1_0, s0_1_0);
-        s1_1_0 = x1_0.fma(y1_0, s1_1_0);
-        DoubleVector y2_0 = DoubleVector.fromArray(D256, b, b2 + e, m0);
-        s0_2_0 = x0_0.fma(y2_0, s0_2_0);
-        s1_2_0 = x1_0.fma(y2_0, s1_2_0);
-        jdk.incubator.vector.VectorMask<Double> m1 = D256.indexInRange(e + 4, count);
-        DoubleVector x0_1 = DoubleVector.fromArray(D256, a, a0 + e + 4, m1);
-        DoubleVector x1_1 = DoubleVector.fromArray(D256, a, a1 + e + 4, m1);
-        DoubleVector y0_1 = DoubleVector.fromArray(D256, b, b0 + e + 4, m1);
-        s0_0_1 = x0_1.fma(y0_1, s0_0_1);
-        s1_0_1 = x1_1.fma(y0_1, s1_0_1);
-        DoubleVector y1_1 = DoubleVector.fromArray(D256, b, b1 + e + 4, m1);
-        s0_1_1 = x0_1.fma(y1_1, s0_1_1);
-        s1_1_1 = x1_1.fma(y1_1, s1_1_1);
-        DoubleVector y2_1 = DoubleVector.fromArray(D256, b, b2 + e + 4, m1);
-        s0_2_1 = x0_1.fma(y2_1, s0_2_1);
-        s1_2_1 = x1_1.fma(y2_1, s1_2_1);
         s0_0_0.intoArray(acc, accOff + 0);
         s0_0_1.intoArray(acc, accOff + 4);
         s0_1_0.intoArray(acc, accOff + 8);
@@ -618,6 +561,23 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         s1_1_1.intoArray(acc, accOff + 36);
         s1_2_0.intoArray(acc, accOff + 40);
         s1_2_1.intoArray(acc, accOff + 44);
+        jdk.incubator.vector.VectorMask<Double> m0 = jdk.incubator.vector.VectorMask.fromLong(D256,
+                lanesBelow(count - e));
+        jdk.incubator.vector.VectorMask<Double> m1 = jdk.incubator.vector.VectorMask.fromLong(D256,
+                lanesBelow(count - e - 4));
+        for (int i = 0; i < 2; i++) {
+            int ai = aRows[i] + e;
+            DoubleVector x0 = DoubleVector.fromArray(D256, a, ai, m0);
+            DoubleVector x1 = DoubleVector.fromArray(D256, a, ai + 4, m1);
+            for (int j = 0; j < 3; j++) {
+                int bj = bRows[j] + e;
+                int at = accOff + (i * 3 + j) * 8;
+                x0.fma(DoubleVector.fromArray(D256, b, bj, m0), DoubleVector.fromArray(D256, acc, at))
+                        .intoArray(acc, at);
+                x1.fma(DoubleVector.fromArray(D256, b, bj + 4, m1), DoubleVector.fromArray(D256, acc, at + 4))
+                        .intoArray(acc, at + 4);
+            }
+        }
     }
 
     @Override

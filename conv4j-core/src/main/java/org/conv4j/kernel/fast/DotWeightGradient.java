@@ -104,11 +104,7 @@ final class DotWeightGradient {
                     int ct = (col - jFrom) / tileCols;
                     int at = (ot * cTiles + ct) * tileLanes
                             + (((o - mFrom) % tileRows) * tileCols + (col - jFrom) % tileCols) * lanes;
-                    double sum = t.get(acc, at);
-                    for (int l = 1; l < lanes; l++) {
-                        sum = t.round(sum + t.get(acc, at + l));
-                    }
-                    t.set(partial, cOff + o * columns + col, sum);
+                    t.set(partial, cOff + o * columns + col, t.sumInOrder(acc, at, lanes));
                 }
             }
         });

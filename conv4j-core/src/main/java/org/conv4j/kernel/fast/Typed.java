@@ -67,6 +67,12 @@ abstract sealed class Typed {
      */
     abstract double sum(Object a, int off, int n);
 
+    /**
+     * {@code a[off] + a[off + 1] + ... + a[off + n - 1]} ({@code n >= 1}) from left to right, every addition
+     * rounded to this dtype, as {@code round(sum + get(a, i))} one element at a time would give.
+     */
+    abstract double sumInOrder(Object a, int off, int n);
+
     /** {@code v} rounded to this dtype (as storing and reloading it would). */
     abstract double round(double v);
 
@@ -213,6 +219,16 @@ abstract sealed class Typed {
             for (int i = 0; i < n; i++) {
                 d[dstOff + i * dstStride] = 0;
             }
+        }
+
+        @Override
+        double sumInOrder(Object a, int off, int n) {
+            float[] v = (float[]) a;
+            float s = v[off];
+            for (int i = 1; i < n; i++) {
+                s += v[off + i];
+            }
+            return s;
         }
 
         @Override
@@ -425,6 +441,16 @@ abstract sealed class Typed {
             for (int i = 0; i < n; i++) {
                 d[dstOff + i * dstStride] = 0;
             }
+        }
+
+        @Override
+        double sumInOrder(Object a, int off, int n) {
+            double[] v = (double[]) a;
+            double s = v[off];
+            for (int i = 1; i < n; i++) {
+                s += v[off + i];
+            }
+            return s;
         }
 
         @Override
