@@ -60,10 +60,11 @@ final class GemmWeightGradient {
     }
 
     /**
-     * As a GEMM with both operands packed block by block, for short rows (fewer than
-     * {@link DotWeightGradient#MIN_POSITIONS} output positions), where a dot product per row would spend more on its
-     * partial sums than on its products. Items are (chunk, group, row block, column block); large blocks amortise
-     * the packing (each packed element serves a whole block row or column).
+     * As a GEMM, for short rows (fewer than {@link DotWeightGradient#MIN_POSITIONS} output positions), where a dot
+     * product per row would spend more on its partial sums than on its products: with stride and dilation 1, B read
+     * in place from the transposed input (Note [Weight gradient from the transposed input]); otherwise both
+     * operands packed block by block. Items are (chunk, group, row block, column block); large blocks amortise the
+     * packing (each packed element serves a whole block row or column).
      */
     private static void byGemm(ConvMath math, Geometry q, Typed t, Object x, Object gy, Object partial,
             int chunks) {
