@@ -62,9 +62,9 @@ final class GemmWeightGradient {
     /**
      * As a GEMM, for short rows (fewer than {@link DotWeightGradient#MIN_POSITIONS} output positions), where a dot
      * product per row would spend more on its partial sums than on its products: with stride and dilation 1, B read
-     * in place from the transposed input (Note [Weight gradient from the transposed input]); otherwise both
-     * operands packed block by block. Items are (chunk, group, row block, column block); large blocks amortise the
-     * packing (each packed element serves a whole block row or column).
+     * in place from the transposed input ({@link TransposedInput}); otherwise both operands packed block by block.
+     * Items are (chunk, group, row block, column block); large blocks amortise the packing (each packed element
+     * serves a whole block row or column).
      */
     private static void byGemm(ConvMath math, Geometry q, Typed t, Object x, Object gy, Object partial,
             int chunks) {
@@ -73,10 +73,10 @@ final class GemmWeightGradient {
         int columns = q.cg() * q.k();
         int reduction = q.n() * q.t();
         int size = q.cOut() * columns;
-        // Note [Weight gradient from the transposed input]: with stride and dilation 1 the GEMM's columns run
-        // tap-major into a scratch copy of the partial sums, reordered into (c, k) at the end.
+        // Note [Weight gradient from the transposed input] (TransposedInput): with stride and dilation 1 the GEMM's
+        // columns run tap-major into a scratch copy of the partial sums, reordered into (c, k) at the end.
         boolean transposed = q.s() == 1 && q.d() == 1;
-        Object xT = transposed ? transposedInput(t, x, q, nr) : null;
+        Object xT = transposed ? TransposedInput.copy(t, x, q, nr) : null;
         Object sums = transposed ? t.alloc(chunks * size) : partial;
         int[] blocks = itemBlocks(q, chunks, Math.min(roundUp(q.og(), mr), 26 * mr), mr,
                 Math.min(roundUp(columns, nr), 16 * nr), nr);
@@ -93,7 +93,7 @@ final class GemmWeightGradient {
             }
             int rFrom = it.chunk() * REDUCTION_CHUNK;
             int rTo = Math.min(reduction, rFrom + REDUCTION_CHUNK);
-            TileGemm.BSource b = transposed ? transposedInputRows(xT, it.g(), q)
+            TileGemm.BSource b = transposed ? TransposedInput.rows(xT, it.g(), q)
                     : TileGemm.packed(unfoldedInputColumns(x, it.g(), q));
             TileGemm.RowPanels rows = a != null ? a[it.g()]
                     : new TileGemm.PackedPerBlock(gradOutputRows(gy, it.g(), q));
@@ -109,64 +109,6 @@ final class GemmWeightGradient {
                 }
             });
         }
-    }
-
-    /*
-     * Note [Weight gradient from the transposed input]: with dilation 1, the weight gradient's B with its columns
-     * in tap-major order, B[(n, t)][k*Cg + c] = x[n, g*Cg + c, t*S + k - P], is xT[g, n][t*S + k][c], where xT holds
-     * each group's input channels-last, positions from -P, zero-padded: row (n, t) of B is the contiguous run of
-     * K*Cg elements of xT from position t*S, and consecutive rows are S*Cg apart. So B needs no packing (a packed
-     * row of B gathers each channel's taps from its own input row: on textcnn_k5 that took nearly as long as the
-     * GEMM), only the transposed copy, one input's size, made once per call, and the tiles follow the runs of
-     * rows. Used with stride 1: for audio front-ends (one channel, long strides) the copy and the runs' tiles cost
-     * more than packing the runs of taps (audio_k400_s160: 0.38 against 0.33 ms).
-     */
-
-    /** Positions of one (group, batch element) plane of xT: those B's rows read, from -P. */
-    private static int transposedPositions(Geometry q) {
-        return (q.t() - 1) * q.s() + q.k();
-    }
-
-    /**
-     * xT of Note [Weight gradient from the transposed input]: plane {@code (g, n)} at {@code (g*N + n)*W*Cg}, then
-     * {@code slack} zeros, which ragged tiles read past the last plane.
-     */
-    private static Object transposedInput(Typed t, Object x, Geometry q, int slack) {
-        int w = transposedPositions(q);
-        int plane = w * q.cg();
-        Object xT = t.alloc(q.g() * q.n() * plane + slack);
-        // Position u of the plane is input position u - P; only those inside [0, L) are copied, the rest stay 0.
-        int u0 = Math.min(w, q.p());
-        int u1 = Math.max(u0, Math.min(w, q.l() + q.p()));
-        Parallel.forEach(q.g() * q.n(), (long) q.g() * q.n() * plane * 16, item -> {
-            int g = item / q.n();
-            int n = item % q.n();
-            int dst = item * plane;
-            // In blocks of positions, so that the block's rows of the plane stay in cache across channels.
-            for (int b0 = u0; b0 < u1; b0 += 64) {
-                int b1 = Math.min(u1, b0 + 64);
-                for (int c = 0; c < q.cg(); c++) {
-                    int src = (n * q.cIn() + g * q.cg() + c) * q.l() + b0 - q.p();
-                    t.copyStrided(x, src, xT, dst + b0 * q.cg() + c, q.cg(), b1 - b0);
-                }
-            }
-        });
-        return xT;
-    }
-
-    /** B from xT: row {@code r = (n, t)} at column {@code j0} starts at {@code (g*N + n)*W*Cg + t*S*Cg + j0}. */
-    private static TileGemm.BSource transposedInputRows(Object xT, int g, Geometry q) {
-        int plane = transposedPositions(q) * q.cg();
-        return (tt, s, j0, jn, r0, rn, nr, block) -> {
-            for (int r = 0; r < rn; r++) {
-                int n = (r0 + r) / q.t();
-                int pos = (r0 + r) % q.t();
-                block.rows[r] = (g * q.n() + n) * plane + pos * q.s() * q.cg() + j0;
-            }
-            block.array = xT;
-            block.panelStep = nr;
-            block.packed = false;
-        };
     }
 
     /**

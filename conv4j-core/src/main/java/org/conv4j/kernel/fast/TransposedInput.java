@@ -1,0 +1,65 @@
+package org.conv4j.kernel.fast;
+
+import org.conv4j.kernel.fast.ImplicitGemmConvKernel.Geometry;
+
+/**
+ * Note [Weight gradient from the transposed input]: with dilation 1, the weight gradient's B with its columns in
+ * tap-major order, B[(n, t)][k*Cg + c] = x[n, g*Cg + c, t*S + k - P], is xT[g, n][t*S + k][c], where xT holds each
+ * group's input channels-last, positions from -P, zero-padded: row (n, t) of B is the contiguous run of K*Cg
+ * elements of xT from position t*S, and consecutive rows are S*Cg apart. So B needs no packing (a packed row of B
+ * gathers each channel's taps from its own input row: on textcnn_k5 that took nearly as long as the GEMM), only
+ * the transposed copy, one input's size, made once per call, and the tiles follow the runs of rows.
+ * {@link GemmWeightGradient} uses it with stride 1: for audio front-ends (one channel, long strides) the copy and
+ * the runs' tiles cost more than packing the runs of taps (audio_k400_s160: 0.38 against 0.33 ms).
+ */
+final class TransposedInput {
+    private TransposedInput() {
+    }
+
+    /** Positions of one (group, batch element) plane of xT: those B's rows read, from -P. */
+    private static int positions(Geometry q) {
+        return (q.t() - 1) * q.s() + q.k();
+    }
+
+    /**
+     * xT of the input {@code x}: plane {@code (g, n)} at {@code (g*N + n)*W*Cg}, then {@code slack} zeros, which
+     * ragged tiles read past the last plane.
+     */
+    static Object copy(Typed t, Object x, Geometry q, int slack) {
+        int w = positions(q);
+        int plane = w * q.cg();
+        Object xT = t.alloc(q.g() * q.n() * plane + slack);
+        // Position u of the plane is input position u - P; only those inside [0, L) are copied, the rest stay 0.
+        int u0 = Math.min(w, q.p());
+        int u1 = Math.max(u0, Math.min(w, q.l() + q.p()));
+        Parallel.forEach(q.g() * q.n(), (long) q.g() * q.n() * plane * 16, item -> {
+            int g = item / q.n();
+            int n = item % q.n();
+            int dst = item * plane;
+            // In blocks of positions, so that the block's rows of the plane stay in cache across channels.
+            for (int b0 = u0; b0 < u1; b0 += 64) {
+                int b1 = Math.min(u1, b0 + 64);
+                for (int c = 0; c < q.cg(); c++) {
+                    int src = (n * q.cIn() + g * q.cg() + c) * q.l() + b0 - q.p();
+                    t.copyStrided(x, src, xT, dst + b0 * q.cg() + c, q.cg(), b1 - b0);
+                }
+            }
+        });
+        return xT;
+    }
+
+    /** B from xT: row {@code r = (n, t)} at column {@code j0} starts at {@code (g*N + n)*W*Cg + t*S*Cg + j0}. */
+    static TileGemm.BSource rows(Object xT, int g, Geometry q) {
+        int plane = positions(q) * q.cg();
+        return (tt, s, j0, jn, r0, rn, nr, block) -> {
+            for (int r = 0; r < rn; r++) {
+                int n = (r0 + r) / q.t();
+                int pos = (r0 + r) % q.t();
+                block.rows[r] = (g * q.n() + n) * plane + pos * q.s() * q.cg() + j0;
+            }
+            block.array = xT;
+            block.panelStep = nr;
+            block.packed = false;
+        };
+    }
+}
