@@ -78,6 +78,46 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
     }
 
     /*
+     * Note [Depthwise windows]: a depthwise row whose taps read consecutive elements (stride 1, dilation 1) needs,
+     * per vector of outputs at column j, the windows x[j + k .. j + k + L) for every tap k. Loading each window
+     * costs one unaligned load per multiply-add, and loads, not FMAs, then bound the row (about 65 GFLOP/s on one
+     * Zen 5 core on rows in L1). The two vectors at j and j + L already hold every window with k < L: a two-vector
+     * permute (selectFrom with lanes i + k, one vpermt2ps with AVX-512) cuts it out. Permutes and loads run on
+     * different ports, so alternate taps come from each: about 105 GFLOP/s on the same rows. AVX2 has no
+     * two-vector permute (it would take two and a blend), so the windowed path is for 512-bit vectors only. The
+     * values and the order of the multiply-adds are the same either way. The whole depthwise_k9 forward on two
+     * threads went from 0.53-0.56 ms to 0.36-0.41 ms (alternating runs); a first try had looked slower there only
+     * because its threads then claimed rows one by one (Note [Runs of items] in Parallel).
+     */
+    /** Lanes {@code s + i} at {@code [s*LF, (s+1)*LF)}: the permute indices of the window at shift {@code s}. */
+    static final float[] SHIFTS_F32 = new float[LF * LF];
+    /** {@link #SHIFTS_F32} for float64. */
+    static final double[] SHIFTS_F64 = new double[LD * LD];
+
+    static {
+        for (int s = 0; s < LF; s++) {
+            for (int i = 0; i < LF; i++) {
+                SHIFTS_F32[s * LF + i] = s + i;
+            }
+        }
+        for (int s = 0; s < LD; s++) {
+            for (int i = 0; i < LD; i++) {
+                SHIFTS_F64[s * LD + i] = s + i;
+            }
+        }
+    }
+
+    /** Whether tap {@code k} reads {@code xTaps[0] + k} for every {@code k < taps}. */
+    static boolean consecutive(int[] xTaps, int taps) {
+        for (int k = 1; k < taps; k++) {
+            if (xTaps[k] != xTaps[0] + k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /*
      * Note [Dot tiles and the JIT]: Vector API code is fast only once C2 has compiled it; C1's code calls the
      * library's Java fallbacks, a hundred times slower. The 4 x 6 dot tile with its masked rest written out (1600
      * bytes of bytecode) was too big for C1's tier 3 ("out of virtual registers in LIR generator"); when C2's queue
@@ -247,12 +287,23 @@ def pack_panels(NV, T, V, SP, L, prim):
     }}"""
 
 def depthwise(T, V, SP, L, prim):
+    R = 8  # output vectors per block of the windowed path
+    loads = '\n'.join(f'            {V} a{r} = {V}.fromArray({SP}, x, ' + (f'at + {r} * {L}' if r else 'at') + ');'
+                      for r in range(R + 1))
+    firsts = '\n'.join(f'            {V} c{r} = w0.fma(a{r}, start);' for r in range(R))
+    by_load = '\n'.join(f'                c{r} = wk.fma({V}.fromArray({SP}, x, at + ' + (f'{r} * {L} + ' if r else '') + f'k), c{r});'
+                         for r in range(R))
+    by_permute = '\n'.join(f'                c{r} = wk.fma(shift.selectFrom(a{r}, a{r + 1}), c{r});' for r in range(R))
+    stores = '\n'.join(f'            c{r}.intoArray(y, yOff + j' + (f' + {r} * {L}' if r else '') + ');' for r in range(R))
     return f"""
     @Override
     public void depthwise{T}(int count, int taps, {prim}[] w, int wOff, {prim}[] x, int xOff, int[] xTaps,
             {prim} init, {prim}[] y, int yOff) {{
         {V} start = {V}.broadcast({SP}, init);
         int j = 0;
+        if ({SP}.vectorBitSize() >= 512 && consecutive(xTaps, taps)) {{
+            j = depthwiseWindows{T}(count, taps, w, wOff, x, xOff + xTaps[0], start, y, yOff);
+        }}
         // Four vectors of outputs per pass over the taps: one broadcast serves four loads and FMAs.
         for (; j <= count - 4 * {L}; j += 4 * {L}) {{
             {V} acc0 = start;
@@ -287,6 +338,39 @@ def depthwise(T, V, SP, L, prim):
             }}
             y[yOff + j] = acc;
         }}
+    }}
+
+    /**
+     * Blocks of {R} output vectors of a depthwise row whose taps read consecutive elements ({{@code x[at + k + j]}}):
+     * the block's {R + 1} aligned-to-the-row vectors are loaded once, and every other tap's shifted window is cut
+     * from two of them by a two-vector permute (Note [Depthwise windows]). Returns the first column it left.
+     */
+    private static int depthwiseWindows{T}(int count, int taps, {prim}[] w, int wOff, {prim}[] x, int at0,
+            {V} start, {prim}[] y, int yOff) {{
+        // The last vector loaded, a{R}, may lie past the columns' reads: stop where it would pass the array's end.
+        int last = Math.min(count - {R} * {L}, x.length - at0 - {R + 1} * {L});
+        int permuted = Math.min(taps, {L}) - 1; // taps below this (and odd) come from loads, the next from a permute
+        {V} w0 = {V}.broadcast({SP}, w[wOff]);
+        int j = 0;
+        for (; j <= last; j += {R} * {L}) {{
+            int at = at0 + j;
+{loads}
+{firsts}
+            int k = 1;
+            for (; k < permuted; k += 2) {{
+                {V} wk = {V}.broadcast({SP}, w[wOff + k]);
+{by_load}
+                {V} shift = {V}.fromArray({SP}, SHIFTS_{T}, (k + 1) * {L});
+                wk = {V}.broadcast({SP}, w[wOff + k + 1]);
+{by_permute}
+            }}
+            for (; k < taps; k++) {{
+                {V} wk = {V}.broadcast({SP}, w[wOff + k]);
+{by_load}
+            }}
+{stores}
+        }}
+        return j;
     }}"""
 
 def dot(T, V, prim, lanes, species):

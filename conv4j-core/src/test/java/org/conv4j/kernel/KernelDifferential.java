@@ -131,8 +131,8 @@ public final class KernelDifferential {
     }
 
     /**
-     * Depthwise rows of one or more blocks of vectors, mostly with stride and dilation 1 (the taps read
-     * consecutive elements), up to 17 taps.
+     * Depthwise rows of one or more blocks of vectors, mostly with stride and dilation 1, where the taps read
+     * consecutive elements (Note [Depthwise windows] in PanamaConvMath), up to 17 taps.
      */
     private static ConvProblem randomDepthwise(SplittableRandom r) {
         int groups = pick(r, 3, 8, 16);

@@ -11,10 +11,10 @@ import org.conv4j.kernel.fast.ConvMaths;
 import org.junit.jupiter.api.Test;
 
 /**
- * The depthwise row of both register tile shapes against the scalar one, bit for bit, on rows of several blocks
- * of vectors and ragged tails, with taps that read consecutive, spread or descending elements. Every element the
- * row does not read is NaN, so a lane taken from the wrong place shows; so is the output, so an unwritten element
- * shows.
+ * The depthwise row of both register tile shapes against the scalar one, bit for bit, on rows whose taps read
+ * consecutive elements (the windowed path of Note [Depthwise windows], with its shifted windows cut from pairs of
+ * vectors and its last vector read past the taps' reach) and rows whose taps do not. Every element the row does
+ * not read is NaN, so a lane taken from the wrong place shows; so is the output, so an unwritten element shows.
  */
 class DepthwiseRowTest {
     private static final ConvMath SCALAR = ConvMaths.scalar();

@@ -41,20 +41,23 @@ public final class DepthwiseConvKernel implements ConvKernel {
         Object x = t.data(input);
         Object w = t.data(weight.tensor());
         Object y = t.data(output);
-        int[] offsets = Spans.forwardOffsets(q.k(), q.d(), q.p());
+        // The input's rows (n, c) are the channels n*C + c of one Spans; an item's row is copied, zero-padded (and
+        // split into stride phases), to L1, where every tap reads it: the same layout for every row.
+        Spans spans = new Spans(t, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
+        int[] rows = rowStarts(spans, q.k(), q.t());
+        int width = spans.channelStride(q.t());
+        double[] init = new double[q.cOut()];
+        for (int o = 0; bias != null && o < q.cOut(); o++) {
+            init[o] = bias.getDouble(o);
+        }
         Parallel.forEach(q.n() * q.g(), q.flops(), item -> {
             int n = item / q.g();
             int c = item % q.g();
-            // The channel's row, zero-padded (and split into stride phases) in L1, read by every tap.
-            Spans spans = new Spans(t, x, (n * q.cIn() + c) * q.l(), q.l(), q.s(), offsets);
-            Object buf = TileGemm.Scratch.get().b(t, spans.channelStride(q.t()));
-            spans.copy(0, 1, 0, q.t(), buf, 0);
-            int[] rows = rowStarts(spans, q.k(), q.t());
+            Object buf = TileGemm.Scratch.get().b(t, width);
+            spans.copy(item, item + 1, 0, q.t(), buf, 0);
             for (int m = 0; m < q.og(); m++) {
                 int o = c * q.og() + m;
-                int yOff = (n * q.cOut() + o) * q.t();
-                t.depthwise(math, q.t(), q.k(), w, o * q.k(), buf, 0, rows, bias == null ? 0.0 : bias.getDouble(o),
-                        y, yOff);
+                t.depthwise(math, q.t(), q.k(), w, o * q.k(), buf, 0, rows, init[o], y, (n * q.cOut() + o) * q.t());
             }
         });
     }

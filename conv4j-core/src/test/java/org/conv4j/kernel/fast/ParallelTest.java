@@ -38,6 +38,8 @@ class ParallelTest {
                         throw new IllegalStateException("item 40");
                     }
                 }));
-        assertEquals("item 40", e.getMessage());
+        // On a pool thread the join throws a copy with the caller's stack, whose cause is the item's own exception.
+        Throwable own = e.getCause() instanceof IllegalStateException ? e.getCause() : e;
+        assertEquals("item 40", own.getMessage());
     }
 }
