@@ -463,11 +463,66 @@ def dot_tile(T, V, SP, prim, lanes, rows, cols, halves, name):
     out.append('    }')
     return '\n'.join(out)
 
+def dot_taps(T, V, SP, prim, lanes, halves, name):
+    """acc[accOff + k*lanes + e % lanes] += a[aOff + e] * b[bOff + bTaps[k] + e], k < taps, e < count."""
+    w = lanes // halves
+    box = 'Float' if prim == 'float' else 'Double'
+    hs = [(h, f' + {h * w}' if h else '') for h in range(halves)]
+    out = ['', f'    static void {name}(int count, int taps, {prim}[] a, int aOff, {prim}[] b, int bOff, int[] bTaps,',
+           f'            {prim}[] acc, int accOff) {{',
+           f'        int whole = count - count % {lanes};',
+           '        int k = 0;',
+           '        // Four taps at a time: one load of a serves four loads and FMAs of b, in four independent chains.',
+           f'        for (; k <= taps - 4; k += 4) {{']
+    for g in range(4):
+        out.append(f'            int b{g} = bOff + bTaps[k + {g}];')
+    for g in range(4):
+        for h, ho in hs:
+            out.append(f'            {V} s{g}_{h} = {V}.fromArray({SP}, acc, accOff + (k + {g}) * {lanes}{ho});')
+    out.append(f'            for (int e = 0; e < whole; e += {lanes}) {{')
+    for h, ho in hs:
+        out.append(f'                {V} x{h} = {V}.fromArray({SP}, a, aOff + e{ho});')
+    for g in range(4):
+        for h, ho in hs:
+            out.append(f'                s{g}_{h} = x{h}.fma({V}.fromArray({SP}, b, b{g} + e{ho}), s{g}_{h});')
+    out.append('            }')
+    for g in range(4):
+        for h, ho in hs:
+            out.append(f'            s{g}_{h}.intoArray(acc, accOff + (k + {g}) * {lanes}{ho});')
+    out.append('        }')
+    out.append('        for (; k < taps; k++) {')
+    out.append('            int bk = bOff + bTaps[k];')
+    for h, ho in hs:
+        out.append(f'            {V} s{h} = {V}.fromArray({SP}, acc, accOff + k * {lanes}{ho});')
+    out.append(f'            for (int e = 0; e < whole; e += {lanes}) {{')
+    for h, ho in hs:
+        out.append(f'                s{h} = {V}.fromArray({SP}, a, aOff + e{ho}).fma({V}.fromArray({SP}, b, bk + e{ho}), s{h});')
+    out.append('            }')
+    for h, ho in hs:
+        out.append(f'            s{h}.intoArray(acc, accOff + k * {lanes}{ho});')
+    out.append('        }')
+    out.append('        // The last count mod lanes elements as in the dot tiles: masked loads, +0 into the lanes past the end.')
+    for h, ho in hs:
+        out.append(f'        jdk.incubator.vector.VectorMask<{box}> m{h} = jdk.incubator.vector.VectorMask.fromLong({SP},')
+        out.append(f'                lanesBelow(count - whole' + (f' - {h * w}' if h else '') + '));')
+    for h, ho in hs:
+        out.append(f'        {V} x{h} = {V}.fromArray({SP}, a, aOff + whole{ho}, m{h});')
+    out.append('        for (k = 0; k < taps; k++) {')
+    out.append('            int bk = bOff + bTaps[k] + whole;')
+    out.append(f'            int at = accOff + k * {lanes};')
+    for h, ho in hs:
+        out.append(f'            x{h}.fma({V}.fromArray({SP}, b, bk{ho}, m{h}), {V}.fromArray({SP}, acc, at{ho})).intoArray(acc, at{ho});')
+    out.append('        }')
+    out.append('    }')
+    return '\n'.join(out)
+
 def dot_tiles(T, V, prim, lanes):
     sp = 'F' if T == 'F32' else 'D'
     wide = dot_tile(T, V, sp + '512', prim, lanes, 4, 6, 1, f'dotTile{T}Wide')
     narrow = dot_tile(T, V, sp + '256', prim, lanes, 2, 3, 2, f'dotTile{T}Narrow')
-    return wide + '\n' + narrow
+    taps_wide = dot_taps(T, V, sp + '512', prim, lanes, 1, f'dotTaps{T}Wide')
+    taps_narrow = dot_taps(T, V, sp + '256', prim, lanes, 2, f'dotTaps{T}Narrow')
+    return wide + '\n' + narrow + '\n' + taps_wide + '\n' + taps_narrow
 
 def dot_dispatch(wide):
     rows, cols, name = (4, 6, 'Wide') if wide else (2, 3, 'Narrow')
@@ -486,6 +541,12 @@ def dot_dispatch(wide):
     @Override
     public void dotTile{T}(int count, {prim}[] a, int[] aRows, {prim}[] b, int[] bRows, {prim}[] acc, int accOff) {{
         dotTile{T}{name}(count, a, aRows, b, bRows, acc, accOff);
+    }}
+
+    @Override
+    public void dotTaps{T}(int count, int taps, {prim}[] a, int aOff, {prim}[] b, int bOff, int[] bTaps, {prim}[] acc,
+            int accOff) {{
+        dotTaps{T}{name}(count, taps, a, aOff, b, bOff, bTaps, acc, accOff);
     }}""")
     return '\n'.join(out)
 

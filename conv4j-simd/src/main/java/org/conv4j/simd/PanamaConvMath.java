@@ -453,6 +453,116 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         }
     }
 
+    static void dotTapsF32Wide(int count, int taps, float[] a, int aOff, float[] b, int bOff, int[] bTaps,
+            float[] acc, int accOff) {
+        int whole = count - count % 16;
+        int k = 0;
+        // Four taps at a time: one load of a serves four loads and FMAs of b, in four independent chains.
+        for (; k <= taps - 4; k += 4) {
+            int b0 = bOff + bTaps[k + 0];
+            int b1 = bOff + bTaps[k + 1];
+            int b2 = bOff + bTaps[k + 2];
+            int b3 = bOff + bTaps[k + 3];
+            FloatVector s0_0 = FloatVector.fromArray(F512, acc, accOff + (k + 0) * 16);
+            FloatVector s1_0 = FloatVector.fromArray(F512, acc, accOff + (k + 1) * 16);
+            FloatVector s2_0 = FloatVector.fromArray(F512, acc, accOff + (k + 2) * 16);
+            FloatVector s3_0 = FloatVector.fromArray(F512, acc, accOff + (k + 3) * 16);
+            for (int e = 0; e < whole; e += 16) {
+                FloatVector x0 = FloatVector.fromArray(F512, a, aOff + e);
+                s0_0 = x0.fma(FloatVector.fromArray(F512, b, b0 + e), s0_0);
+                s1_0 = x0.fma(FloatVector.fromArray(F512, b, b1 + e), s1_0);
+                s2_0 = x0.fma(FloatVector.fromArray(F512, b, b2 + e), s2_0);
+                s3_0 = x0.fma(FloatVector.fromArray(F512, b, b3 + e), s3_0);
+            }
+            s0_0.intoArray(acc, accOff + (k + 0) * 16);
+            s1_0.intoArray(acc, accOff + (k + 1) * 16);
+            s2_0.intoArray(acc, accOff + (k + 2) * 16);
+            s3_0.intoArray(acc, accOff + (k + 3) * 16);
+        }
+        for (; k < taps; k++) {
+            int bk = bOff + bTaps[k];
+            FloatVector s0 = FloatVector.fromArray(F512, acc, accOff + k * 16);
+            for (int e = 0; e < whole; e += 16) {
+                s0 = FloatVector.fromArray(F512, a, aOff + e).fma(FloatVector.fromArray(F512, b, bk + e), s0);
+            }
+            s0.intoArray(acc, accOff + k * 16);
+        }
+        // The last count mod lanes elements as in the dot tiles: masked loads, +0 into the lanes past the end.
+        jdk.incubator.vector.VectorMask<Float> m0 = jdk.incubator.vector.VectorMask.fromLong(F512,
+                lanesBelow(count - whole));
+        FloatVector x0 = FloatVector.fromArray(F512, a, aOff + whole, m0);
+        for (k = 0; k < taps; k++) {
+            int bk = bOff + bTaps[k] + whole;
+            int at = accOff + k * 16;
+            x0.fma(FloatVector.fromArray(F512, b, bk, m0), FloatVector.fromArray(F512, acc, at)).intoArray(acc, at);
+        }
+    }
+
+    static void dotTapsF32Narrow(int count, int taps, float[] a, int aOff, float[] b, int bOff, int[] bTaps,
+            float[] acc, int accOff) {
+        int whole = count - count % 16;
+        int k = 0;
+        // Four taps at a time: one load of a serves four loads and FMAs of b, in four independent chains.
+        for (; k <= taps - 4; k += 4) {
+            int b0 = bOff + bTaps[k + 0];
+            int b1 = bOff + bTaps[k + 1];
+            int b2 = bOff + bTaps[k + 2];
+            int b3 = bOff + bTaps[k + 3];
+            FloatVector s0_0 = FloatVector.fromArray(F256, acc, accOff + (k + 0) * 16);
+            FloatVector s0_1 = FloatVector.fromArray(F256, acc, accOff + (k + 0) * 16 + 8);
+            FloatVector s1_0 = FloatVector.fromArray(F256, acc, accOff + (k + 1) * 16);
+            FloatVector s1_1 = FloatVector.fromArray(F256, acc, accOff + (k + 1) * 16 + 8);
+            FloatVector s2_0 = FloatVector.fromArray(F256, acc, accOff + (k + 2) * 16);
+            FloatVector s2_1 = FloatVector.fromArray(F256, acc, accOff + (k + 2) * 16 + 8);
+            FloatVector s3_0 = FloatVector.fromArray(F256, acc, accOff + (k + 3) * 16);
+            FloatVector s3_1 = FloatVector.fromArray(F256, acc, accOff + (k + 3) * 16 + 8);
+            for (int e = 0; e < whole; e += 16) {
+                FloatVector x0 = FloatVector.fromArray(F256, a, aOff + e);
+                FloatVector x1 = FloatVector.fromArray(F256, a, aOff + e + 8);
+                s0_0 = x0.fma(FloatVector.fromArray(F256, b, b0 + e), s0_0);
+                s0_1 = x1.fma(FloatVector.fromArray(F256, b, b0 + e + 8), s0_1);
+                s1_0 = x0.fma(FloatVector.fromArray(F256, b, b1 + e), s1_0);
+                s1_1 = x1.fma(FloatVector.fromArray(F256, b, b1 + e + 8), s1_1);
+                s2_0 = x0.fma(FloatVector.fromArray(F256, b, b2 + e), s2_0);
+                s2_1 = x1.fma(FloatVector.fromArray(F256, b, b2 + e + 8), s2_1);
+                s3_0 = x0.fma(FloatVector.fromArray(F256, b, b3 + e), s3_0);
+                s3_1 = x1.fma(FloatVector.fromArray(F256, b, b3 + e + 8), s3_1);
+            }
+            s0_0.intoArray(acc, accOff + (k + 0) * 16);
+            s0_1.intoArray(acc, accOff + (k + 0) * 16 + 8);
+            s1_0.intoArray(acc, accOff + (k + 1) * 16);
+            s1_1.intoArray(acc, accOff + (k + 1) * 16 + 8);
+            s2_0.intoArray(acc, accOff + (k + 2) * 16);
+            s2_1.intoArray(acc, accOff + (k + 2) * 16 + 8);
+            s3_0.intoArray(acc, accOff + (k + 3) * 16);
+            s3_1.intoArray(acc, accOff + (k + 3) * 16 + 8);
+        }
+        for (; k < taps; k++) {
+            int bk = bOff + bTaps[k];
+            FloatVector s0 = FloatVector.fromArray(F256, acc, accOff + k * 16);
+            FloatVector s1 = FloatVector.fromArray(F256, acc, accOff + k * 16 + 8);
+            for (int e = 0; e < whole; e += 16) {
+                s0 = FloatVector.fromArray(F256, a, aOff + e).fma(FloatVector.fromArray(F256, b, bk + e), s0);
+                s1 = FloatVector.fromArray(F256, a, aOff + e + 8).fma(FloatVector.fromArray(F256, b, bk + e + 8), s1);
+            }
+            s0.intoArray(acc, accOff + k * 16);
+            s1.intoArray(acc, accOff + k * 16 + 8);
+        }
+        // The last count mod lanes elements as in the dot tiles: masked loads, +0 into the lanes past the end.
+        jdk.incubator.vector.VectorMask<Float> m0 = jdk.incubator.vector.VectorMask.fromLong(F256,
+                lanesBelow(count - whole));
+        jdk.incubator.vector.VectorMask<Float> m1 = jdk.incubator.vector.VectorMask.fromLong(F256,
+                lanesBelow(count - whole - 8));
+        FloatVector x0 = FloatVector.fromArray(F256, a, aOff + whole, m0);
+        FloatVector x1 = FloatVector.fromArray(F256, a, aOff + whole + 8, m1);
+        for (k = 0; k < taps; k++) {
+            int bk = bOff + bTaps[k] + whole;
+            int at = accOff + k * 16;
+            x0.fma(FloatVector.fromArray(F256, b, bk, m0), FloatVector.fromArray(F256, acc, at)).intoArray(acc, at);
+            x1.fma(FloatVector.fromArray(F256, b, bk + 8, m1), FloatVector.fromArray(F256, acc, at + 8)).intoArray(acc, at + 8);
+        }
+    }
+
     @Override
     public void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps,
             double init, double[] y, int yOff) {
@@ -775,6 +885,116 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
                 x1.fma(DoubleVector.fromArray(D256, b, bj + 4, m1), DoubleVector.fromArray(D256, acc, at + 4))
                         .intoArray(acc, at + 4);
             }
+        }
+    }
+
+    static void dotTapsF64Wide(int count, int taps, double[] a, int aOff, double[] b, int bOff, int[] bTaps,
+            double[] acc, int accOff) {
+        int whole = count - count % 8;
+        int k = 0;
+        // Four taps at a time: one load of a serves four loads and FMAs of b, in four independent chains.
+        for (; k <= taps - 4; k += 4) {
+            int b0 = bOff + bTaps[k + 0];
+            int b1 = bOff + bTaps[k + 1];
+            int b2 = bOff + bTaps[k + 2];
+            int b3 = bOff + bTaps[k + 3];
+            DoubleVector s0_0 = DoubleVector.fromArray(D512, acc, accOff + (k + 0) * 8);
+            DoubleVector s1_0 = DoubleVector.fromArray(D512, acc, accOff + (k + 1) * 8);
+            DoubleVector s2_0 = DoubleVector.fromArray(D512, acc, accOff + (k + 2) * 8);
+            DoubleVector s3_0 = DoubleVector.fromArray(D512, acc, accOff + (k + 3) * 8);
+            for (int e = 0; e < whole; e += 8) {
+                DoubleVector x0 = DoubleVector.fromArray(D512, a, aOff + e);
+                s0_0 = x0.fma(DoubleVector.fromArray(D512, b, b0 + e), s0_0);
+                s1_0 = x0.fma(DoubleVector.fromArray(D512, b, b1 + e), s1_0);
+                s2_0 = x0.fma(DoubleVector.fromArray(D512, b, b2 + e), s2_0);
+                s3_0 = x0.fma(DoubleVector.fromArray(D512, b, b3 + e), s3_0);
+            }
+            s0_0.intoArray(acc, accOff + (k + 0) * 8);
+            s1_0.intoArray(acc, accOff + (k + 1) * 8);
+            s2_0.intoArray(acc, accOff + (k + 2) * 8);
+            s3_0.intoArray(acc, accOff + (k + 3) * 8);
+        }
+        for (; k < taps; k++) {
+            int bk = bOff + bTaps[k];
+            DoubleVector s0 = DoubleVector.fromArray(D512, acc, accOff + k * 8);
+            for (int e = 0; e < whole; e += 8) {
+                s0 = DoubleVector.fromArray(D512, a, aOff + e).fma(DoubleVector.fromArray(D512, b, bk + e), s0);
+            }
+            s0.intoArray(acc, accOff + k * 8);
+        }
+        // The last count mod lanes elements as in the dot tiles: masked loads, +0 into the lanes past the end.
+        jdk.incubator.vector.VectorMask<Double> m0 = jdk.incubator.vector.VectorMask.fromLong(D512,
+                lanesBelow(count - whole));
+        DoubleVector x0 = DoubleVector.fromArray(D512, a, aOff + whole, m0);
+        for (k = 0; k < taps; k++) {
+            int bk = bOff + bTaps[k] + whole;
+            int at = accOff + k * 8;
+            x0.fma(DoubleVector.fromArray(D512, b, bk, m0), DoubleVector.fromArray(D512, acc, at)).intoArray(acc, at);
+        }
+    }
+
+    static void dotTapsF64Narrow(int count, int taps, double[] a, int aOff, double[] b, int bOff, int[] bTaps,
+            double[] acc, int accOff) {
+        int whole = count - count % 8;
+        int k = 0;
+        // Four taps at a time: one load of a serves four loads and FMAs of b, in four independent chains.
+        for (; k <= taps - 4; k += 4) {
+            int b0 = bOff + bTaps[k + 0];
+            int b1 = bOff + bTaps[k + 1];
+            int b2 = bOff + bTaps[k + 2];
+            int b3 = bOff + bTaps[k + 3];
+            DoubleVector s0_0 = DoubleVector.fromArray(D256, acc, accOff + (k + 0) * 8);
+            DoubleVector s0_1 = DoubleVector.fromArray(D256, acc, accOff + (k + 0) * 8 + 4);
+            DoubleVector s1_0 = DoubleVector.fromArray(D256, acc, accOff + (k + 1) * 8);
+            DoubleVector s1_1 = DoubleVector.fromArray(D256, acc, accOff + (k + 1) * 8 + 4);
+            DoubleVector s2_0 = DoubleVector.fromArray(D256, acc, accOff + (k + 2) * 8);
+            DoubleVector s2_1 = DoubleVector.fromArray(D256, acc, accOff + (k + 2) * 8 + 4);
+            DoubleVector s3_0 = DoubleVector.fromArray(D256, acc, accOff + (k + 3) * 8);
+            DoubleVector s3_1 = DoubleVector.fromArray(D256, acc, accOff + (k + 3) * 8 + 4);
+            for (int e = 0; e < whole; e += 8) {
+                DoubleVector x0 = DoubleVector.fromArray(D256, a, aOff + e);
+                DoubleVector x1 = DoubleVector.fromArray(D256, a, aOff + e + 4);
+                s0_0 = x0.fma(DoubleVector.fromArray(D256, b, b0 + e), s0_0);
+                s0_1 = x1.fma(DoubleVector.fromArray(D256, b, b0 + e + 4), s0_1);
+                s1_0 = x0.fma(DoubleVector.fromArray(D256, b, b1 + e), s1_0);
+                s1_1 = x1.fma(DoubleVector.fromArray(D256, b, b1 + e + 4), s1_1);
+                s2_0 = x0.fma(DoubleVector.fromArray(D256, b, b2 + e), s2_0);
+                s2_1 = x1.fma(DoubleVector.fromArray(D256, b, b2 + e + 4), s2_1);
+                s3_0 = x0.fma(DoubleVector.fromArray(D256, b, b3 + e), s3_0);
+                s3_1 = x1.fma(DoubleVector.fromArray(D256, b, b3 + e + 4), s3_1);
+            }
+            s0_0.intoArray(acc, accOff + (k + 0) * 8);
+            s0_1.intoArray(acc, accOff + (k + 0) * 8 + 4);
+            s1_0.intoArray(acc, accOff + (k + 1) * 8);
+            s1_1.intoArray(acc, accOff + (k + 1) * 8 + 4);
+            s2_0.intoArray(acc, accOff + (k + 2) * 8);
+            s2_1.intoArray(acc, accOff + (k + 2) * 8 + 4);
+            s3_0.intoArray(acc, accOff + (k + 3) * 8);
+            s3_1.intoArray(acc, accOff + (k + 3) * 8 + 4);
+        }
+        for (; k < taps; k++) {
+            int bk = bOff + bTaps[k];
+            DoubleVector s0 = DoubleVector.fromArray(D256, acc, accOff + k * 8);
+            DoubleVector s1 = DoubleVector.fromArray(D256, acc, accOff + k * 8 + 4);
+            for (int e = 0; e < whole; e += 8) {
+                s0 = DoubleVector.fromArray(D256, a, aOff + e).fma(DoubleVector.fromArray(D256, b, bk + e), s0);
+                s1 = DoubleVector.fromArray(D256, a, aOff + e + 4).fma(DoubleVector.fromArray(D256, b, bk + e + 4), s1);
+            }
+            s0.intoArray(acc, accOff + k * 8);
+            s1.intoArray(acc, accOff + k * 8 + 4);
+        }
+        // The last count mod lanes elements as in the dot tiles: masked loads, +0 into the lanes past the end.
+        jdk.incubator.vector.VectorMask<Double> m0 = jdk.incubator.vector.VectorMask.fromLong(D256,
+                lanesBelow(count - whole));
+        jdk.incubator.vector.VectorMask<Double> m1 = jdk.incubator.vector.VectorMask.fromLong(D256,
+                lanesBelow(count - whole - 4));
+        DoubleVector x0 = DoubleVector.fromArray(D256, a, aOff + whole, m0);
+        DoubleVector x1 = DoubleVector.fromArray(D256, a, aOff + whole + 4, m1);
+        for (k = 0; k < taps; k++) {
+            int bk = bOff + bTaps[k] + whole;
+            int at = accOff + k * 8;
+            x0.fma(DoubleVector.fromArray(D256, b, bk, m0), DoubleVector.fromArray(D256, acc, at)).intoArray(acc, at);
+            x1.fma(DoubleVector.fromArray(D256, b, bk + 4, m1), DoubleVector.fromArray(D256, acc, at + 4)).intoArray(acc, at + 4);
         }
     }
 

@@ -1097,7 +1097,19 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
     }
 
     @Override
+    public void dotTapsF32(int count, int taps, float[] a, int aOff, float[] b, int bOff, int[] bTaps, float[] acc,
+            int accOff) {
+        dotTapsF32Wide(count, taps, a, aOff, b, bOff, bTaps, acc, accOff);
+    }
+
+    @Override
     public void dotTileF64(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc, int accOff) {
         dotTileF64Wide(count, a, aRows, b, bRows, acc, accOff);
+    }
+
+    @Override
+    public void dotTapsF64(int count, int taps, double[] a, int aOff, double[] b, int bOff, int[] bTaps, double[] acc,
+            int accOff) {
+        dotTapsF64Wide(count, taps, a, aOff, b, bOff, bTaps, acc, accOff);
     }
 }

@@ -164,6 +164,23 @@ public interface ConvMath {
     /** {@link #dotTileF32} for float64, with {@value #DOT_LANES_F64} lanes. */
     void dotTileF64(int count, double[] a, int[] aRows, double[] b, int[] bRows, double[] acc, int accOff);
 
+    /**
+     * Dot products of one row of {@code a} with {@code taps} shifted rows of {@code b} (a depthwise weight gradient:
+     * an output gradient row against the input row read through each tap), each kept as {@value #DOT_LANES_F32}
+     * partial sums like {@link #dotTileF32}'s: element {@code e < count} goes to lane {@code e mod 16}, lanes in
+     * increasing {@code e}, whatever the machine's vectors:
+     * <pre>
+     * acc[accOff + k*16 + e%16] += a[aOff + e] * b[bOff + bTaps[k] + e],  k &lt; taps
+     * </pre>
+     * A lane that starts at +0 stays bit-identical to the scalar implementation's.
+     */
+    void dotTapsF32(int count, int taps, float[] a, int aOff, float[] b, int bOff, int[] bTaps, float[] acc,
+            int accOff);
+
+    /** {@link #dotTapsF32} for float64, with {@value #DOT_LANES_F64} lanes. */
+    void dotTapsF64(int count, int taps, double[] a, int aOff, double[] b, int bOff, int[] bTaps, double[] acc,
+            int accOff);
+
     /** Partial sums per element of a float32 dot tile: one 512-bit vector. */
     int DOT_LANES_F32 = 16;
 

@@ -1,5 +1,7 @@
 package org.conv4j.kernel.fast;
 
+import static org.conv4j.kernel.fast.ImplicitGemmConvKernel.cdiv;
+
 import org.conv4j.kernel.ConvKernel;
 import org.conv4j.kernel.ConvProblem;
 import org.conv4j.kernel.KernelWeight;
@@ -11,7 +13,8 @@ import org.conv4j.tensor.Tensor;
  * every output row is {@code y[o, t] = b[o] + sum over k of w[o, k] * x[c, t*S + k*D - P]}, a short sum of
  * shifted input runs ({@link Spans}), which a GEMM would waste its register tile on. Gradients follow the same
  * pattern: the input gradient per residue of the position modulo the stride (as in {@link ImplicitGemmConvKernel}),
- * the weight gradient as one dot product per tap.
+ * the weight gradient as a dot product of each output gradient row with all taps of its input row at once
+ * ({@link ConvMath#dotTapsF32}).
  */
 public final class DepthwiseConvKernel implements ConvKernel {
     /** The most output channels per input channel handled here; more make a GEMM worth its tiles. */
@@ -89,44 +92,67 @@ public final class DepthwiseConvKernel implements ConvKernel {
         Object w = t.data(weight);
         Object gx = t.data(gradInput);
         int residues = Math.min(q.s(), q.l());
+        // Per residue, the taps reaching positions rho + S*j and the output position each reads, j + shift; taps in
+        // decreasing k, so that with dilation 1 their reads ascend and a row of consecutive reads takes the windowed
+        // path (Note [Depthwise windows]). The output gradient's rows (n, o) are the channels n*C_out + o of one
+        // Spans per residue, laid out alike for every item; the taps' weights per (channel, residue) in one table.
+        int[] counts = new int[residues];
+        int[][] taps = new int[residues][q.k()];
+        int[][] shifts = new int[residues][q.k()];
+        int most = 0;
+        for (int rho = 0; rho < residues; rho++) {
+            for (int k = q.k() - 1; k >= 0; k--) {
+                int e = rho + q.p() - k * q.d();
+                if (Math.floorMod(e, q.s()) == 0) {
+                    taps[rho][counts[rho]] = k;
+                    shifts[rho][counts[rho]++] = Math.floorDiv(e, q.s());
+                }
+            }
+            most = Math.max(most, counts[rho]);
+        }
+        int[] positions = new int[residues];
+        Spans[] spans = new Spans[residues];
+        int[][] rows = new int[residues][];
+        int terms = q.og() * most; // per (channel, residue): at most about the channel's weights, ceil(K / S) of them
+        Object tapWeights = t.alloc(q.g() * residues * terms);
+        for (int rho = 0; rho < residues; rho++) {
+            positions[rho] = (q.l() - rho + q.s() - 1) / q.s();
+            int count = counts[rho];
+            if (count == 0) {
+                continue;
+            }
+            spans[rho] = new Spans(t, gy, 0, q.t(), 1, java.util.Arrays.copyOf(shifts[rho], count));
+            rows[rho] = new int[q.og() * count];
+            for (int m = 0; m < q.og(); m++) {
+                for (int i = 0; i < count; i++) {
+                    rows[rho][m * count + i] = spans[rho].rowStart(m, i, positions[rho]);
+                    for (int c = 0; c < q.g(); c++) {
+                        t.set(tapWeights, (c * residues + rho) * terms + m * count + i,
+                                t.get(w, (c * q.og() + m) * q.k() + taps[rho][i]));
+                    }
+                }
+            }
+        }
         Parallel.forEach(q.n() * q.g() * residues, q.flops(), item -> {
             int rho = item % residues;
             int c = (item / residues) % q.g();
             int n = item / residues / q.g();
             int xOff = (n * q.cIn() + c) * q.l();
-            int positions = (q.l() - rho + q.s() - 1) / q.s();
-            // Taps reaching positions rho + S*j, and the output position each reads: j + shift.
-            int count = 0;
-            int[] taps = new int[q.k()];
-            int[] shifts = new int[q.k()];
-            for (int k = 0; k < q.k(); k++) {
-                int e = rho + q.p() - k * q.d();
-                if (Math.floorMod(e, q.s()) == 0) {
-                    taps[count] = k;
-                    shifts[count++] = Math.floorDiv(e, q.s());
-                }
-            }
-            Object acc = q.s() == 1 ? gx : TileGemm.Scratch.get().out(t, positions);
+            int count = counts[rho];
+            int cols = positions[rho];
+            Object acc = q.s() == 1 ? gx : TileGemm.Scratch.get().out(t, cols);
             int accOff = q.s() == 1 ? xOff : 0;
             if (count == 0) {
-                t.fill(acc, accOff, accOff + positions, 0.0);
+                t.fill(acc, accOff, accOff + cols, 0.0);
             } else {
-                Spans spans = new Spans(t, gy, (n * q.cOut() + c * q.og()) * q.t(), q.t(), 1,
-                        java.util.Arrays.copyOf(shifts, count));
-                Object buf = TileGemm.Scratch.get().b(t, q.og() * spans.channelStride(positions));
-                spans.copy(0, q.og(), 0, positions, buf, 0);
-                int[] rows = new int[q.og() * count];
-                Object tapWeights = t.alloc(q.og() * count);
-                for (int m = 0; m < q.og(); m++) {
-                    for (int i = 0; i < count; i++) {
-                        rows[m * count + i] = spans.rowStart(m, i, positions);
-                        t.set(tapWeights, m * count + i, t.get(w, (c * q.og() + m) * q.k() + taps[i]));
-                    }
-                }
-                t.depthwise(math, positions, rows.length, tapWeights, 0, buf, 0, rows, 0.0, acc, accOff);
+                Object buf = TileGemm.Scratch.get().b(t, q.og() * spans[rho].channelStride(cols));
+                int first = n * q.cOut() + c * q.og();
+                spans[rho].copy(first, first + q.og(), 0, cols, buf, 0);
+                t.depthwise(math, cols, q.og() * count, tapWeights, (c * residues + rho) * terms, buf, 0, rows[rho],
+                        0.0, acc, accOff);
             }
             if (q.s() != 1) {
-                t.copyStrided(acc, 0, gx, xOff + rho, q.s(), positions);
+                t.copyStrided(acc, 0, gx, xOff + rho, q.s(), cols);
             }
         });
         // Residues past the input's end (stride longer than the input) hold no positions.
@@ -139,27 +165,44 @@ public final class DepthwiseConvKernel implements ConvKernel {
         Object x = t.data(input);
         Object gy = t.data(gradOutput);
         Object gw = t.data(gradWeight);
-        int[] offsets = Spans.forwardOffsets(q.k(), q.d(), q.p());
-        // One item per input channel: its output channels' taps sum over the batch in order.
-        Parallel.forEach(q.g(), q.flops(), c -> {
-            double[] sums = new double[q.og() * q.k()];
+        // The input rows laid out as in forward; every output gradient row meets all taps of its input row in one
+        // pass (ConvMath.dotTapsF32), per batch element, whose lane sums add up in double, in batch order.
+        Spans spans = new Spans(t, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
+        int[] rows = rowStarts(spans, q.k(), q.t());
+        int width = spans.channelStride(q.t());
+        int lanes = t.dotLanes();
+        int terms = q.og() * q.k();
+        // Items are blocks of channels, whose rows of one batch element lie side by side in memory, read in order;
+        // each channel's sums still run over the batch in order.
+        int blocks = cdiv(q.g(), CHANNEL_BLOCK);
+        Parallel.forEach(blocks, q.flops(), item -> {
+            int c0 = item * CHANNEL_BLOCK;
+            int c1 = Math.min(q.g(), c0 + CHANNEL_BLOCK);
+            double[] sums = new double[(c1 - c0) * terms];
+            TileGemm.Scratch s = TileGemm.Scratch.get();
+            Object acc = s.out(t, terms * lanes);
             for (int n = 0; n < q.n(); n++) {
-                Spans spans = new Spans(t, x, (n * q.cIn() + c) * q.l(), q.l(), q.s(), offsets);
-                Object buf = TileGemm.Scratch.get().b(t, spans.channelStride(q.t()));
-                spans.copy(0, 1, 0, q.t(), buf, 0);
-                for (int m = 0; m < q.og(); m++) {
-                    int o = c * q.og() + m;
-                    int gyOff = (n * q.cOut() + o) * q.t();
-                    for (int k = 0; k < q.k(); k++) {
-                        sums[m * q.k() + k] += t.dot(math, q.t(), gy, gyOff, buf, spans.rowStart(0, k, q.t()));
+                for (int c = c0; c < c1; c++) {
+                    Object buf = s.b(t, width);
+                    spans.copy(n * q.cIn() + c, n * q.cIn() + c + 1, 0, q.t(), buf, 0);
+                    t.fill(acc, 0, terms * lanes, 0.0);
+                    for (int m = 0; m < q.og(); m++) {
+                        int gyOff = (n * q.cOut() + c * q.og() + m) * q.t();
+                        t.dotTaps(math, q.t(), q.k(), gy, gyOff, buf, 0, rows, acc, m * q.k() * lanes);
+                    }
+                    for (int i = 0; i < terms; i++) {
+                        sums[(c - c0) * terms + i] += t.sumInOrder(acc, i * lanes, lanes);
                     }
                 }
             }
             for (int i = 0; i < sums.length; i++) {
-                t.set(gw, c * q.og() * q.k() + i, sums[i]);
+                t.set(gw, c0 * terms + i, sums[i]);
             }
         });
     }
+
+    /** Channels per work item of the weight gradient. */
+    static final int CHANNEL_BLOCK = 16;
 
     @Override
     public void backwardBias(ConvProblem problem, Tensor gradOutput, Tensor gradBias) {

@@ -291,6 +291,32 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
+    public void dotTapsF32(int count, int taps, float[] a, int aOff, float[] b, int bOff, int[] bTaps, float[] acc,
+            int accOff) {
+        for (int k = 0; k < taps; k++) {
+            int at = accOff + k * DOT_LANES_F32;
+            int bk = bOff + bTaps[k];
+            for (int e = 0; e < count; e++) {
+                int lane = at + e % DOT_LANES_F32;
+                acc[lane] = Math.fma(a[aOff + e], b[bk + e], acc[lane]);
+            }
+        }
+    }
+
+    @Override
+    public void dotTapsF64(int count, int taps, double[] a, int aOff, double[] b, int bOff, int[] bTaps, double[] acc,
+            int accOff) {
+        for (int k = 0; k < taps; k++) {
+            int at = accOff + k * DOT_LANES_F64;
+            int bk = bOff + bTaps[k];
+            for (int e = 0; e < count; e++) {
+                int lane = at + e % DOT_LANES_F64;
+                acc[lane] = Math.fma(a[aOff + e], b[bk + e], acc[lane]);
+            }
+        }
+    }
+
+    @Override
     public void dotTileF32(int count, float[] a, int[] aRows, float[] b, int[] bRows, float[] acc, int accOff) {
         for (int i = 0; i < aRows.length; i++) {
             for (int j = 0; j < bRows.length; j++) {

@@ -104,6 +104,10 @@ abstract sealed class Typed {
     abstract void dotTile(ConvMath math, int count, Object a, int[] aRows, Object b, int[] bRows, Object acc,
             int accOff);
 
+    /** {@link ConvMath#dotTapsF32} or its float64 twin. */
+    abstract void dotTaps(ConvMath math, int count, int taps, Object a, int aOff, Object b, int bOff, int[] bTaps,
+            Object acc, int accOff);
+
     /** Partial sums per element of a dot tile ({@link ConvMath#DOT_LANES_F32}). */
     abstract int dotLanes();
 
@@ -327,6 +331,12 @@ abstract sealed class Typed {
             return ConvMath.DOT_LANES_F32;
         }
 
+        @Override
+        void dotTaps(ConvMath math, int count, int taps, Object a, int aOff, Object b, int bOff, int[] bTaps,
+                Object acc, int accOff) {
+            math.dotTapsF32(count, taps, (float[]) a, aOff, (float[]) b, bOff, bTaps, (float[]) acc, accOff);
+        }
+
     }
 
     private static final class F64 extends Typed {
@@ -546,6 +556,12 @@ abstract sealed class Typed {
         @Override
         int dotLanes() {
             return ConvMath.DOT_LANES_F64;
+        }
+
+        @Override
+        void dotTaps(ConvMath math, int count, int taps, Object a, int aOff, Object b, int bOff, int[] bTaps,
+                Object acc, int accOff) {
+            math.dotTapsF64(count, taps, (double[]) a, aOff, (double[]) b, bOff, bTaps, (double[]) acc, accOff);
         }
 
     }
