@@ -50,7 +50,7 @@ final class DotWeightGradient {
         int cb = blocks[1];
         int rowBlocks = cdiv(q.og(), mb);
         int colBlocks = cdiv(columns, cb);
-        int[] offsets = Spans.forwardOffsets(q.k(), q.d(), q.p());
+        Spans layout = new Spans(t, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
         Parallel.forEach(chunks * q.g() * rowBlocks * colBlocks, q.flops(), item -> {
             GemmWeightGradient.Item it = GemmWeightGradient.Item.of(item, q, mb, cb);
             int g = it.g();
@@ -75,7 +75,7 @@ final class DotWeightGradient {
                 int n = r / q.t();
                 int segmentEnd = Math.min(rTo, (n + 1) * q.t());
                 int t0 = r % q.t();
-                Spans spans = new Spans(t, x, (n * q.cIn() + g * q.cg()) * q.l(), q.l(), q.s(), offsets);
+                Spans spans = layout.at((n * q.cIn() + g * q.cg()) * q.l());
                 for (int p0 = t0; p0 < t0 + segmentEnd - r; p0 += PIECE) {
                     int count = Math.min(PIECE, t0 + segmentEnd - r - p0);
                     Object buf = s.b(t, (c1 - c0) * spans.channelStride(count));

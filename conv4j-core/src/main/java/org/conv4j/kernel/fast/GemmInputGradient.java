@@ -92,6 +92,13 @@ final class GemmInputGradient {
         int nr = t.tileCols(math);
         int block = columnBlock(q.n() * q.g() * q.s(), perResidue, nr, TileGemm.columnBlock(t, nr), q.flops());
         int blocks = (perResidue + block - 1) / block;
+        // Each residue's spans of the output gradient, laid out once (Spans#at).
+        Spans[] layouts = new Spans[q.s()];
+        for (int rho = 0; rho < q.s(); rho++) {
+            if (res.taps()[rho].length > 0) {
+                layouts[rho] = new Spans(t, gy, 0, q.t(), 1, res.shifts()[rho]);
+            }
+        }
         Parallel.forEach(q.n() * q.g() * q.s() * blocks, q.flops(), item -> {
             int jb = item % blocks;
             int rho = (item / blocks) % q.s();
@@ -115,8 +122,7 @@ final class GemmInputGradient {
             if (reduction == 0) {
                 t.fill(c, 0, q.cg() * ldc, 0.0);
             } else {
-                TileGemm.BSource spans = new Spans(t, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1,
-                        res.shifts()[rho]).bSource();
+                TileGemm.BSource spans = layouts[rho].at((n * q.cOut() + g * q.og()) * q.t()).bSource();
                 // As in the forward pass: many input channels stream each B panel, worth packing it.
                 TileGemm.BSource b = q.cg() >= ImplicitGemmConvKernel.PACK_B_FROM_ROWS
                         ? TileGemm.packedPanels(spans, math) : spans;

@@ -111,7 +111,8 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         boolean frames = q.s >= FRAMES_FROM_STRIDE && q.d == 1;
         boolean repack = q.og >= PACK_B_FROM_ROWS || (q.cg == 1 && q.og >= PACK_B_SINGLE_CHANNEL_FROM_ROWS);
         boolean tapMajor = !frames && !repack && tapMajor(q);
-        int[] order = tapMajor ? new Spans(t, x, 0, q.l, q.s, offsets).tapOrder() : null;
+        Spans layout = new Spans(t, x, 0, q.l, q.s, offsets);
+        int[] order = tapMajor ? layout.tapOrder() : null;
         Object[] packed = weight.derived(new Packing(tapMajor ? "forward-taps" : "forward", q.g, tapMajor ? q.s : 0,
                 tapMajor ? q.d : 0, tapMajor ? q.p : 0, mr, input.dtype()), Object[].class,
                 w -> packForward(t, w, q.g, mr, order));
@@ -140,9 +141,9 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
             if (frames) {
                 b = frames(x, channels, q);
             } else if (tapMajor) {
-                b = new Spans(t, x, channels, q.l, q.s, offsets).tapMajorBSource(q.cg);
+                b = layout.at(channels).tapMajorBSource(q.cg);
             } else {
-                TileGemm.BSource spans = new Spans(t, x, channels, q.l, q.s, offsets).bSource();
+                TileGemm.BSource spans = layout.at(channels).bSource();
                 b = repack ? TileGemm.packedPanels(spans, math) : spans;
             }
             // Whole tiles: B is readable past jTo up to the next tile (TileGemm.run).
