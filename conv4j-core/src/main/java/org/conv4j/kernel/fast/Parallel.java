@@ -1,8 +1,5 @@
 package org.conv4j.kernel.fast;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,7 +15,7 @@ import java.util.function.IntConsumer;
  */
 public final class Parallel {
     private static volatile int threads = initialThreads();
-    private static volatile ForkJoinPool pool;
+    private static volatile WorkerTeam team;
 
     private Parallel() {
     }
@@ -47,31 +44,26 @@ public final class Parallel {
         }
         if (n != threads) {
             threads = n;
-            ForkJoinPool old = pool;
-            pool = null;
+            WorkerTeam old = team;
+            team = null;
             if (old != null) {
-                old.shutdown();
+                old.close();
             }
         }
     }
 
-    private static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
-        if (p == null) {
+    private static WorkerTeam team() {
+        WorkerTeam w = team;
+        if (w == null) {
             synchronized (Parallel.class) {
-                p = pool;
-                if (p == null) {
-                    p = new ForkJoinPool(threads, pool -> {
-                        var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                        t.setDaemon(true);
-                        t.setName("conv4j-" + t.getPoolIndex());
-                        return t;
-                    }, null, false);
-                    pool = p;
+                w = team;
+                if (w == null) {
+                    w = new WorkerTeam(threads - 1);
+                    team = w;
                 }
             }
         }
-        return p;
+        return w;
     }
 
     /** Below this many floating-point operations a call runs on its caller's thread: threads cost more than that. */
@@ -94,33 +86,7 @@ public final class Parallel {
             }
             return;
         }
-        // The caller takes items too, from the same counter, so that work starts at once rather than after a pool
-        // thread wakes up (tens of microseconds here, a large share of a short call). Items go in runs, each a
-        // share of what is left (guided scheduling): one claim per item made the counter's cache line bounce
-        // between the cores, which cost as much as the work on short items (Note [Runs of items]).
-        int workers = helpers + 1;
-        AtomicInteger next = new AtomicInteger();
-        Runnable take = () -> {
-            for (int start = next.get(); start < items; start = next.get()) {
-                int end = start + Math.max(1, (items - start) / (2 * workers));
-                if (next.compareAndSet(start, end)) {
-                    for (int i = start; i < end; i++) {
-                        body.accept(i);
-                    }
-                }
-            }
-        };
-        ForkJoinPool p = pool();
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
-        for (int h = 0; h < helpers; h++) {
-            tasks[h] = p.submit(take);
-        }
-        try {
-            take.run();
-        } finally {
-            for (ForkJoinTask<?> task : tasks) {
-                task.join();
-            }
-        }
+        // The caller takes items too, so that work starts at once (WorkerTeam: Note [Spinning helpers]).
+        team().run(items, body);
     }
 }

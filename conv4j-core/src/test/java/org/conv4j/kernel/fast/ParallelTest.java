@@ -7,7 +7,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link Parallel#forEach} runs every item exactly once, whatever the split into runs (Note [Runs of items]). */
+/**
+ * {@link Parallel#forEach} runs every item exactly once, whatever the split into runs (Note [Runs of items]), also
+ * when called from inside an item or from several threads at once (WorkerTeam), and hands an item's failure to
+ * its caller.
+ */
 class ParallelTest {
 
     @Test
@@ -38,8 +42,40 @@ class ParallelTest {
                         throw new IllegalStateException("item 40");
                     }
                 }));
-        // On a pool thread the join throws a copy with the caller's stack, whose cause is the item's own exception.
-        Throwable own = e.getCause() instanceof IllegalStateException ? e.getCause() : e;
-        assertEquals("item 40", own.getMessage());
+        assertEquals("item 40", e.getMessage()); // the item's own exception, on whichever thread it ran
+    }
+
+    @Test
+    void aCallFromInsideAnItemRunsItsItemsOnce() {
+        AtomicIntegerArray runs = new AtomicIntegerArray(16 * 16);
+        Parallel.forEach(16, 1L << 40, outer -> Parallel.forEach(16, 1L << 40, inner -> runs.incrementAndGet(
+                outer * 16 + inner)));
+        for (int i = 0; i < runs.length(); i++) {
+            assertEquals(1, runs.get(i), "item " + i);
+        }
+    }
+
+    @Test
+    void callsFromSeveralThreadsAtOnceEachRunTheirItemsOnce() throws InterruptedException {
+        int callers = 4;
+        int calls = 200;
+        AtomicIntegerArray runs = new AtomicIntegerArray(callers * calls * 37);
+        Thread[] threads = new Thread[callers];
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            threads[c] = new Thread(() -> {
+                for (int call = 0; call < calls; call++) {
+                    int base = (caller * calls + call) * 37;
+                    Parallel.forEach(37, 1L << 40, i -> runs.incrementAndGet(base + i));
+                }
+            });
+            threads[c].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (int i = 0; i < runs.length(); i++) {
+            assertEquals(1, runs.get(i), "item " + i);
+        }
     }
 }
