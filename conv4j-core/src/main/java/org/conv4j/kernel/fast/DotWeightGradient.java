@@ -45,7 +45,7 @@ final class DotWeightGradient {
         // Blocks of (o, (c, k)) whose partial sums (16 per element) stay in L2 while the pieces stream past.
         int rowBlock = Math.min(roundUp(q.og(), tileRows), 16 * tileRows);
         int colBlock = Math.min(roundUp(columns, tileCols), Math.max(tileCols, 4096 / rowBlock / tileCols * tileCols));
-        int[] blocks = GemmWeightGradient.itemBlocks(q, chunks, rowBlock, tileRows, colBlock, tileCols);
+        int[] blocks = GemmWeightGradient.itemBlocks(q, chunks, rowBlock, tileRows, colBlock, tileCols, 2);
         int mb = blocks[0];
         int cb = blocks[1];
         int rowBlocks = cdiv(q.og(), mb);
