@@ -62,10 +62,16 @@ abstract sealed class Typed {
     abstract void zeroStrided(Object dst, int dstOff, int dstStride, int n);
 
     /**
-     * {@code sum over i < n of a[off + i]} in double, in a fixed order: four partial sums ({@code i mod 4}) added
-     * in order at the end.
+     * {@code sum over i < n of a[off + i]} in double, in a fixed order. Float64: four partial sums ({@code i mod 4})
+     * added in order at the end. Float32, Note [Sums in float lanes]: element {@code i} is added in float to lane
+     * {@code i mod 8} within blocks of {@link #SUM_BLOCK} elements, each block's lanes are added lane by lane to
+     * eight lanes in double, and those in order at the end; each float lane sums at most 32 elements. Converting
+     * every element to double first made the chains of additions the bound.
      */
     abstract double sum(Object a, int off, int n);
+
+    /** Elements per block of a float32 {@link #sum} (a multiple of 8). */
+    static final int SUM_BLOCK = 256;
 
     /**
      * {@code a[off] + a[off + 1] + ... + a[off + n - 1]} ({@code n >= 1}) from left to right, every addition
@@ -238,21 +244,53 @@ abstract sealed class Typed {
         @Override
         double sum(Object a, int off, int n) {
             float[] v = (float[]) a;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            int i = 0;
-            for (; i + 4 <= n; i += 4) {
-                s0 += v[off + i];
-                s1 += v[off + i + 1];
-                s2 += v[off + i + 2];
-                s3 += v[off + i + 3];
+            double d0 = 0;
+            double d1 = 0;
+            double d2 = 0;
+            double d3 = 0;
+            double d4 = 0;
+            double d5 = 0;
+            double d6 = 0;
+            double d7 = 0;
+            for (int b = 0; b < n; b += SUM_BLOCK) {
+                int end = Math.min(n, b + SUM_BLOCK);
+                float s0 = 0;
+                float s1 = 0;
+                float s2 = 0;
+                float s3 = 0;
+                float s4 = 0;
+                float s5 = 0;
+                float s6 = 0;
+                float s7 = 0;
+                int i = off + b;
+                for (; i + 8 <= off + end; i += 8) {
+                    s0 += v[i];
+                    s1 += v[i + 1];
+                    s2 += v[i + 2];
+                    s3 += v[i + 3];
+                    s4 += v[i + 4];
+                    s5 += v[i + 5];
+                    s6 += v[i + 6];
+                    s7 += v[i + 7];
+                }
+                int rest = off + end - i; // fewer than 8 left: the lanes past them add zero
+                s0 += rest > 0 ? v[i] : 0f;
+                s1 += rest > 1 ? v[i + 1] : 0f;
+                s2 += rest > 2 ? v[i + 2] : 0f;
+                s3 += rest > 3 ? v[i + 3] : 0f;
+                s4 += rest > 4 ? v[i + 4] : 0f;
+                s5 += rest > 5 ? v[i + 5] : 0f;
+                s6 += rest > 6 ? v[i + 6] : 0f;
+                d0 += s0;
+                d1 += s1;
+                d2 += s2;
+                d3 += s3;
+                d4 += s4;
+                d5 += s5;
+                d6 += s6;
+                d7 += s7;
             }
-            for (; i < n; i++) {
-                s0 += v[off + i];
-            }
-            return s0 + s1 + s2 + s3;
+            return d0 + d1 + d2 + d3 + d4 + d5 + d6 + d7;
         }
 
         @Override
