@@ -79,11 +79,12 @@ public final class KernelDifferential {
 
     /**
      * Many output channels per group (from 128: the forward repacks B into panels) and reductions longer than one
-     * block of the GEMM (more than 128 or 256 of C_in/groups * K), with short lengths to stay quick.
+     * block of the GEMM (more than 768 or 1536 of C_in/groups * K, Note [Reduction blocks] in TileGemm), with
+     * short lengths to stay quick.
      */
     private static ConvProblem randomWide(SplittableRandom r) {
         int groups = r.nextInt(3) == 0 ? 2 : 1;
-        int cg = pick(r, 1, 3, 17, 40, 70);
+        int cg = pick(r, 1, 3, 17, 40, 70, 170, 310);
         int og = pick(r, 128, 129, 136, 150);
         int k = pick(r, 1, 3, 5);
         int s = pick(r, 1, 1, 2);
@@ -94,12 +95,12 @@ public final class KernelDifferential {
     /**
      * From 32 input channels per group and fewer than 128 output channels, several taps: the forward reduction
      * runs tap by tap and the tiles follow runs of rows (Note [Tap-major reduction] in ImplicitGemmConvKernel),
-     * with reductions that cut runs at block boundaries (more than 128 or 256 of C_in/groups * K), strides and
+     * with reductions that cut runs at block boundaries (more than 768 or 1536 of C_in/groups * K), strides and
      * dilations, tiles cut by the last channels and positions.
      */
     private static ConvProblem randomTapMajor(SplittableRandom r) {
         int groups = r.nextInt(3) == 0 ? 2 : 1;
-        int cg = pick(r, 32, 33, 40, 64, 70, 129);
+        int cg = pick(r, 32, 33, 40, 64, 70, 129, 160, 320);
         int og = pick(r, 1, 5, 8, 9, 17, 33);
         int k = pick(r, 2, 3, 5);
         int s = pick(r, 1, 1, 2, 3);

@@ -2,28 +2,39 @@ package org.conv4j.kernel.fast;
 
 /**
  * {@code C[M x J] += A[M x R] * B[R x J]} in register tiles of {@code MR x NR}, blocked the way BLIS blocks a
- * GEMM: {@code KC} reductions by {@code NC} columns of B at a time, each {@code KC x NR} panel of B kept in L1 while
- * the A panels ({@code KC x MR}, from L2) stream past it. A is packed ahead (a layer's weights) or per block.
+ * GEMM: {@code KC} reductions by {@code NC} columns of B at a time, each {@code KC x NR} panel of B streamed by
+ * every A panel ({@code KC x MR}) before the next. A is packed ahead (a layer's weights) or per block.
  * B is read through a table of row starts: a convolution's B (the implicit im2col) is made of shifted runs of the
  * input, so it needs at most a copy of the input span the block reads, never the unfolded matrix.
  *
  * <p>Every element of C receives its products in increasing reduction order, whatever the blocking or the
  * region a caller asks for (Note [Bit-identical tiles] in {@link ConvMath}).
+ *
+ * <p>Note [Reduction blocks]: BLIS sizes {@code KC} so that a B panel stays in L1 (here 16 KiB: 128 float32
+ * reductions of 32 columns). On Zen 5 a panel of up to 96 KiB, streamed from L2, ran faster: every reduction
+ * block after the first makes each tile reload and store its partial sums, and the blocks of a convolution's
+ * reduction ({@code C_in/groups * K}, often 192 to 1500) were cut into full blocks and a short one. In calls
+ * alternating between them (2 threads, forward): resnet1d_k3 (192 reductions in one block, not 128 + 64)
+ * -16 to -20%, tcn -8 to -10%, textcnn_k5 (two blocks of 750, not eleven of 128 and one of 92) -4 to -7%,
+ * large_256_k3 -3%, pointwise_512 -2%, pointwise_750_14 even; forward and backward together textcnn_k5 -8%,
+ * large_256_k3 -4%, resnet1d_k3 and pointwise_512 -3%. One block of 1500 was no faster than two of 750 in the
+ * forward and 3% slower with the backward; a cap of 2048 was 3% slower on tcn's forward and backward. The
+ * reduction is split into equal blocks, so that none is short.
  */
 final class TileGemm {
     /**
-     * Bytes of one B panel ({@code KC x NR}), which stays in L1 while the A panels stream past it: 16 KiB leaves
-     * room in a 32 or 48 KiB L1 for the A panel and C. On Zen 5 with 512-bit tiles, 24 and 32 KiB panels were no
-     * faster overall on the suite's GEMM shapes, in calls alternating between them.
+     * Bytes of one B panel ({@code KC x NR}) at most: 96 KiB, which streams from L2 (Note [Reduction blocks]);
+     * 768 float32 or float64 reductions with 512-bit tiles.
      */
-    static final int B_PANEL_BYTES = 16 * 1024;
+    static final int B_PANEL_BYTES = 96 * 1024;
     /** The most reductions per block, for the narrowest tiles ({@link #reductionBlock}). */
-    static final int MAX_KC = 256;
+    static final int MAX_KC = 2048;
     /**
-     * Bytes of one block of B ({@code KC x NC}), which stays in L2 with the block's C: 256 KiB. On Zen 5 with
-     * 512-bit tiles, 512 columns ran 3-15% faster than 256 on the suite's GEMM shapes and 1024 slower again.
+     * Bytes of one reduction row of a block of B ({@code NC} columns): 512 float32 columns, 256 float64. On Zen 5
+     * with 512-bit tiles, 512 float32 columns ran 3-15% faster than 256 on the suite's GEMM shapes and 1024 slower
+     * again; with blocks of 768 reductions, fewer columns (so that a block stayed within 256 KiB) were no faster.
      */
-    static final int B_BLOCK_BYTES = 256 * 1024;
+    static final int B_BLOCK_ROW_BYTES = 2048;
 
     private TileGemm() {
     }
@@ -103,7 +114,7 @@ final class TileGemm {
     /**
      * B copied from another source's block into contiguous panels, with the instruction set's own copy
      * ({@link ConvMath#packPanelsF32}). Worth its copy when several A panels (output channels) stream each panel:
-     * the packed tiles run faster than the table-addressed ones, and contiguous panels stay in L1.
+     * the packed tiles run faster than the table-addressed ones, and contiguous panels stream better.
      */
     static BSource packedPanels(BSource source, ConvMath math) {
         return (t, s, j0, jn, r0, rn, nr, block) -> {
@@ -266,21 +277,26 @@ final class TileGemm {
         runWhole(t, math, a, b, 0, reduction, mFrom, mTo, jFrom, jTo, start, acc, end, jEnd);
     }
 
-    /** {@code KC}: reductions per block, so that a B panel of {@code nr} columns fills {@link #B_PANEL_BYTES}. */
-    static int reductionBlock(Typed t, int nr) {
-        return Math.min(MAX_KC, B_PANEL_BYTES / (nr * t.bytes()));
+    /**
+     * {@code KC}: reductions per block for a reduction of {@code reductions}, in equal blocks of which none makes a
+     * B panel of {@code nr} columns larger than {@link #B_PANEL_BYTES} (Note [Reduction blocks]).
+     */
+    static int reductionBlock(Typed t, int nr, int reductions) {
+        int most = Math.min(MAX_KC, B_PANEL_BYTES / (nr * t.bytes()));
+        int blocks = (reductions + most - 1) / most;
+        return (reductions + blocks - 1) / Math.max(1, blocks);
     }
 
-    /** {@code NC}: columns per block (whole tiles), so that a block of B fills {@link #B_BLOCK_BYTES}. */
+    /** {@code NC}: columns per block (whole tiles), so that a row of a block of B fills {@link #B_BLOCK_ROW_BYTES}. */
     static int columnBlock(Typed t, int nr) {
-        return Math.max(nr, B_BLOCK_BYTES / (reductionBlock(t, nr) * t.bytes()) / nr * nr);
+        return Math.max(nr, B_BLOCK_ROW_BYTES / t.bytes() / nr * nr);
     }
 
     private static void runWhole(Typed t, ConvMath math, RowPanels a, BSource b, int rFrom, int rTo, int mFrom,
             int mTo, int jFrom, int jTo, View start, View acc, View end, int jEnd) {
         int mr = math.tileRows();
         int nr = t.tileCols(math);
-        int kcMax = reductionBlock(t, nr);
+        int kcMax = reductionBlock(t, nr, rTo - rFrom);
         int ncMax = columnBlock(t, nr);
         Scratch s = Scratch.get();
         BBlock block = s.block;
