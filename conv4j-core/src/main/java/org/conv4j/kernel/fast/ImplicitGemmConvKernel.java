@@ -25,10 +25,10 @@ import org.conv4j.tensor.Tensor;
  */
 public final class ImplicitGemmConvKernel implements ConvKernel {
     /**
-     * From this many output channels per group on, B is repacked into contiguous panels: worth the copy when
-     * that many A panels stream each of them (measured on Zen 4 with AVX2; on Zen 5 with 8-row tiles, repacking
-     * from 8 or 32 channels on was no faster for the suite's 32- and 64-channel shapes with many input channels;
-     * with 128 channels, tap order and runs of rows instead of the packing were 5-9% slower).
+     * From this many output channels per group on, B is repacked into contiguous panels, unless the reduction runs
+     * tap by tap (Note [Tap-major reduction]): worth the copy when that many A panels stream each of them (measured
+     * on Zen 4 with AVX2; on Zen 5 with 8-row tiles, repacking from 8 or 32 channels on was no faster for the
+     * suite's 32- and 64-channel shapes with many input channels).
      */
     static final int PACK_B_FROM_ROWS = 128;
     /**
@@ -109,8 +109,9 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         int reduction = q.cg * q.k;
         int[] offsets = Spans.forwardOffsets(q.k, q.d, q.p);
         boolean frames = q.s >= FRAMES_FROM_STRIDE && q.d == 1;
-        boolean repack = q.og >= PACK_B_FROM_ROWS || (q.cg == 1 && q.og >= PACK_B_SINGLE_CHANNEL_FROM_ROWS);
-        boolean tapMajor = !frames && !repack && tapMajor(q);
+        boolean tapMajor = !frames && tapMajor(q);
+        boolean repack = !tapMajor
+                && (q.og >= PACK_B_FROM_ROWS || (q.cg == 1 && q.og >= PACK_B_SINGLE_CHANNEL_FROM_ROWS));
         Spans layout = new Spans(t, x, 0, q.l, q.s, offsets);
         int[] order = tapMajor ? layout.tapOrder() : null;
         Object[] packed = weight.derived(new Packing(tapMajor ? "forward-taps" : "forward", q.g, tapMajor ? q.s : 0,
@@ -195,24 +196,30 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     }
 
     /**
-     * Note [Tap-major reduction]: where B is read in place from the copied input rather than repacked (fewer than
-     * {@link #PACK_B_FROM_ROWS} output channels per group), the forward reduction runs tap by tap and over the
-     * channels within a tap ({@link Spans#tapMajorBSource}): the rows of one tap are evenly spaced, so the tiles
-     * follow long runs of rows, which ran 3-4% slower than packed panels on one Zen 5 core where a table of row
-     * starts ran 10% slower (in alternating calls against the channel order with the table: resnet1d_k3 -9%,
-     * grouped_g8 -7%, textcnn -5%). In channel order the runs would be the K taps of a channel, too short; runs
-     * of 16 or 20 rows (tiny_16_k3, audio_k80_s4) were 4% slower than the table, hence the least number of
-     * channels. Where B is repacked, tap order with runs instead of the packing was 5-9% slower (tcn, large). The
-     * order depends on the shape only (not on the tile), so every ConvMath adds the products of an element in the
-     * same order. It needs the copy of all the group's channels at once, hence the bound on their size.
+     * Note [Tap-major reduction]: with several taps and enough input channels, the forward reduction runs tap by tap
+     * and over the channels within a tap, B read in place from the copied input ({@link Spans#tapMajorBSource}):
+     * the rows of one tap are evenly spaced, so the tiles follow long runs of rows, which ran 3-4% slower than
+     * packed panels on one Zen 5 core where a table of row starts ran 10% slower (in alternating calls against the
+     * channel order with the table: resnet1d_k3 -9%, grouped_g8 -7%, textcnn -5%). In channel order the runs
+     * would be the K taps of a channel, too short; runs of 16 or 20 rows (tiny_16_k3, audio_k80_s4) were 4% slower
+     * than the table, hence the least number of channels. Against B repacked into panels (from
+     * {@link #PACK_B_FROM_ROWS} output channels), once reduction blocks reached 768 (Note [Reduction blocks] in
+     * TileGemm), the runs were faster too: tcn_d1 -5%, tcn_d2 -9%, tcn_d8 -4% (128 channels), large_256_k3 even
+     * (256 channels), in alternating calls; with 512 channels (a copy of 1 MiB per block of columns, beyond L2)
+     * 6% slower, hence the bound on the copy's size. With one tap (pointwise) the packing stays: 19% faster on
+     * pointwise_512. The order depends on the shape only (not on the tile), so every ConvMath adds the products
+     * of an element in the same order.
      */
     static boolean tapMajor(Geometry q) {
         return q.k > 1 && q.cg >= TileGemm.BBlock.MIN_RUN
                 && (long) q.cg * q.s * Math.min(q.l, 1024) <= TAP_MAJOR_MAX_ELEMENTS;
     }
 
-    /** The most input elements ({@code Cg * S * min(L, 1024)}) for the tap-major reduction's copy. */
-    static final long TAP_MAJOR_MAX_ELEMENTS = 65536;
+    /**
+     * The most input elements ({@code Cg * S * min(L, 1024)}) for the tap-major reduction's copy: tcn's 128
+     * channels are in, large_256_k3's 256 out (even either way).
+     */
+    static final long TAP_MAJOR_MAX_ELEMENTS = 131072;
 
     /**
      * Weights of each group as A panels: {@code [o / MR][r][o % MR]}, rows past the group's zero, in the reduction
