@@ -27,12 +27,12 @@ final class GemmInputGradient {
     /**
      * The weights rearranged for the input gradient, per residue {@code ρ} of the input position modulo the stride:
      * the taps that reach it, their shifts {@code e(k)}, and per group the A panels {@code [c / MR][r = o*|taps| +
-     * i][c % MR] = w[o, c, taps[i]]}.
+     * i][c % MR] = w[o, c, taps[i]]}, or in tap-major order ({@link #tapMajor}) {@code r = i*Og + o}.
      */
     record Residues(int[][] taps, int[][] shifts, Object[][] packed) {
     }
 
-    private static Residues packInputGradient(Typed t, Tensor weight, Geometry q, int mr) {
+    private static Residues packInputGradient(Typed t, Tensor weight, Geometry q, int mr, boolean tapMajor) {
         Object w = t.data(weight);
         int[][] taps = new int[q.s()][];
         int[][] shifts = new int[q.s()][];
@@ -60,7 +60,8 @@ final class GemmInputGradient {
                     for (int o = 0; o < q.og(); o++) {
                         for (int i = 0; i < count; i++) {
                             int src = ((g * q.og() + o) * q.cg() + c) * q.k() + taps[rho][i];
-                            t.set(a, base + (o * count + i) * mr, t.get(w, src));
+                            int r = tapMajor ? i * q.og() + o : o * count + i;
+                            t.set(a, base + r * mr, t.get(w, src));
                         }
                     }
                 }
@@ -68,6 +69,19 @@ final class GemmInputGradient {
             }
         }
         return new Residues(taps, shifts, packed);
+    }
+
+    /**
+     * Whether the GEMM's reduction runs tap by tap, over the output channels within a tap, as the forward's does
+     * (Note [Tap-major reduction] in ImplicitGemmConvKernel): B's rows of one tap then form one long run in the
+     * copy of the output gradient, instead of a table of row starts (or, from 128 input channels, B repacked into
+     * panels). With stride 1 (one residue, all taps), from 32 output channels per group, the copy within the
+     * forward's bound. In calls alternating between them: resnet1d_k3 -9%, grouped_g8 -6%, tcn -1 to -2%,
+     * textcnn even.
+     */
+    static boolean tapMajor(Geometry q) {
+        return q.s() == 1 && q.k() > 1 && q.og() >= TileGemm.BBlock.MIN_RUN
+                && (long) q.og() * Math.min(q.t(), 1024) <= ImplicitGemmConvKernel.TAP_MAJOR_MAX_ELEMENTS;
     }
 
     static void compute(ConvMath math, ConvProblem problem, Tensor gradOutput, KernelWeight weight,
@@ -84,8 +98,9 @@ final class GemmInputGradient {
         }
         Typed t = Typed.of(gradOutput.dtype());
         int mr = math.tileRows();
-        Residues res = weight.derived(new Packing("input", q.g(), q.s(), q.d(), q.p(), mr, gradOutput.dtype()),
-                Residues.class, w -> packInputGradient(t, w, q, mr));
+        boolean tapMajor = tapMajor(q);
+        Residues res = weight.derived(new Packing(tapMajor ? "input-taps" : "input", q.g(), q.s(), q.d(), q.p(), mr,
+                gradOutput.dtype()), Residues.class, w -> packInputGradient(t, w, q, mr, tapMajor));
         Object gy = t.data(gradOutput);
         Object gx = t.data(gradInput);
         int perResidue = (q.l() + q.s() - 1) / q.s(); // positions of residue 0, the most of any residue
@@ -122,9 +137,10 @@ final class GemmInputGradient {
             if (reduction == 0) {
                 t.fill(c, 0, q.cg() * ldc, 0.0);
             } else {
-                TileGemm.BSource spans = layouts[rho].at((n * q.cOut() + g * q.og()) * q.t()).bSource();
+                Spans layout = layouts[rho].at((n * q.cOut() + g * q.og()) * q.t());
+                TileGemm.BSource spans = tapMajor ? layout.tapMajorBSource(q.og()) : layout.bSource();
                 // As in the forward pass: many input channels stream each B panel, worth packing it.
-                TileGemm.BSource b = q.cg() >= ImplicitGemmConvKernel.PACK_B_FROM_ROWS
+                TileGemm.BSource b = !tapMajor && q.cg() >= ImplicitGemmConvKernel.PACK_B_FROM_ROWS
                         ? TileGemm.packedPanels(spans, math) : spans;
                 TileGemm.View acc = TileGemm.View.matrix(c, -jFrom, ldc);
                 TileGemm.View end = q.s() == 1 ? TileGemm.View.matrix(gx, xBase, q.l()) : acc;
