@@ -95,14 +95,19 @@ public final class KernelDifferential {
     /**
      * From 32 input channels per group and fewer than 128 output channels, several taps: the forward reduction
      * runs tap by tap and the tiles follow runs of rows (Note [Tap-major reduction] in ImplicitGemmConvKernel),
-     * with reductions that cut runs at block boundaries (more than 768 or 1536 of C_in/groups * K), strides and
-     * dilations, tiles cut by the last channels and positions.
+     * with reductions that cut runs at block boundaries (more than 768 or 1536 of C_in/groups * K), also into runs
+     * too short for the runs' tile (a few channels, 25 taps), strides and dilations, tiles cut by the last channels
+     * and positions.
      */
     private static ConvProblem randomTapMajor(SplittableRandom r) {
         int groups = r.nextInt(3) == 0 ? 2 : 1;
         int cg = pick(r, 32, 33, 40, 64, 70, 129, 160, 320);
         int og = pick(r, 1, 5, 8, 9, 17, 33);
         int k = pick(r, 2, 3, 5);
+        if (r.nextInt(6) == 0) { // runs of a few channels cut by blocks: too short for the runs' tile
+            cg = pick(r, 32, 33, 35);
+            k = 25;
+        }
         int s = pick(r, 1, 1, 2, 3);
         int d = pick(r, 1, 2);
         return shortPadded(r, groups, cg, og, k, s, d);

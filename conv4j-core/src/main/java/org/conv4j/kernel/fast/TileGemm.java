@@ -82,7 +82,8 @@ final class TileGemm {
     interface BSource {
         /**
          * Makes columns {@code [j0, j0 + jn)} ({@code jn} a whole number of tiles of {@code nr}) by reductions
-         * {@code [r0, r0 + rn)} of B readable through {@code block}.
+         * {@code [r0, r0 + rn)} of B readable through {@code block}: packed, or through its table of row starts,
+         * or through its runs of rows where the source sets them ({@code runCount > 0}; the table is then not read).
          */
         void prepare(Typed t, Scratch s, int j0, int jn, int r0, int rn, int nr, BBlock block);
     }
@@ -307,9 +308,9 @@ final class TileGemm {
                 int rn = Math.min(kcMax, rTo - r0);
                 View from = r0 == rFrom ? start : acc;
                 boolean last = r0 + rn >= rTo;
-                b.prepare(t, s, j0, jn, r0, rn, nr, block);
                 block.runCount = 0;
-                if (!block.packed) {
+                b.prepare(t, s, j0, jn, r0, rn, nr, block);
+                if (!block.packed && block.runCount == 0) {
                     block.findRuns(rn);
                 }
                 Object ap = a.prepare(t, s, mFrom, mTo - mFrom, r0, rn, mr);
