@@ -107,6 +107,49 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         }
     }
 
+    /*
+     * Note [Transposing in registers]: a block of 16 x 16 floats (8 x 8 doubles) with 512-bit vectors, row i in
+     * vector r_i, lane j: element (i, j) is to go to vector j, lane i, which swaps the bits of i and j. Each of
+     * four (three) stages swaps one bit b: the pair of vectors whose indices differ in bit b becomes, lane by lane,
+     * a two-vector permute of the pair (selectFrom, one vpermt2ps or vpermt2pd): lanes with bit b clear from the
+     * first, the others from the second at the lane with bit b flipped, and the reverse. 64 (24) permutes, 16 (8)
+     * loads and 16 (8) stores per block, against a load and a store per element for the scalar transpose: on one
+     * Zen 5 core the channels-last copy of textcnn's input (64 x 300 x 64 floats) took 0.30 ms instead of 0.85
+     * with the input in cache; in the kernel, where the copy waits on memory, the weight gradient of textcnn ran
+     * 4-7% faster in alternating calls. Other vector sizes, and the rows and columns past the last whole block,
+     * take the scalar loop.
+     */
+    /** Per stage: the permute indices of a pair's first and second vector (Note [Transposing in registers]). */
+    static final float[] TRANSPOSE_F32 = transposeIndices(16, LF);
+    /** {@link #TRANSPOSE_F32} for float64. */
+    static final double[] TRANSPOSE_F64 = toDoubles(transposeIndices(8, LD));
+
+    /** Indices for {@code n x n} blocks, in vectors of {@code lanes}: empty unless {@code lanes == n}. */
+    static float[] transposeIndices(int n, int lanes) {
+        if (lanes != n) {
+            return new float[0];
+        }
+        int stages = Integer.numberOfTrailingZeros(n);
+        float[] idx = new float[2 * stages * n];
+        for (int b = 0; b < stages; b++) {
+            int bit = 1 << b;
+            for (int j = 0; j < n; j++) {
+                boolean clear = (j & bit) == 0;
+                idx[2 * b * n + j] = clear ? j : n + (j ^ bit);
+                idx[(2 * b + 1) * n + j] = clear ? (j | bit) : n + j;
+            }
+        }
+        return idx;
+    }
+
+    static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
     /** Whether tap {@code k} reads {@code xTaps[0] + k} for every {@code k < taps}. */
     static boolean consecutive(int[] xTaps, int taps) {
         for (int k = 1; k < taps; k++) {
@@ -551,12 +594,65 @@ def dot_dispatch(wide):
     return '\n'.join(out)
 
 
+def transpose(T, V, SP, L, prim, lanes):
+    """A square block of `lanes` vectors transposed in registers: log2(lanes) stages of two-vector permutes, each
+    stage swapping one bit of the row index with the same bit of the lane index (Note [Transposing in registers])."""
+    stages = lanes.bit_length() - 1
+    idx = f'TRANSPOSE_{T}'
+    out = [f"""
+    @Override
+    public void transpose{T}({prim}[] src, int srcOff, int srcStride, {prim}[] dst, int dstOff, int dstStride,
+            int rows, int cols) {{
+        int i0 = 0;
+        if ({L} == {lanes}) {{
+            for (; i0 <= rows - {lanes}; i0 += {lanes}) {{
+                int j0 = 0;
+                for (; j0 <= cols - {lanes}; j0 += {lanes}) {{"""]
+    for b in range(stages):
+        out.append(f'                    {V} lo{b} = {V}.fromArray({SP}, {idx}, {2 * b} * {L});')
+        out.append(f'                    {V} hi{b} = {V}.fromArray({SP}, {idx}, {2 * b + 1} * {L});')
+    out.append('                    int at = srcOff + i0 * srcStride + j0;')
+    for i in range(lanes):
+        out.append(f'                    {V} r{i} = {V}.fromArray({SP}, src, at' + (f' + {i} * srcStride' if i else '') + ');')
+    cur = [f'r{i}' for i in range(lanes)]
+    for b in range(stages):
+        bit = 1 << b
+        new = list(cur)
+        for i in range(lanes):
+            if i & bit:
+                continue
+            p, q = cur[i], cur[i | bit]
+            new[i], new[i | bit] = f's{b}_{i}', f's{b}_{i | bit}'
+            out.append(f'                    {V} {new[i]} = lo{b}.selectFrom({p}, {q});')
+            out.append(f'                    {V} {new[i | bit]} = hi{b}.selectFrom({p}, {q});')
+        cur = new
+    out.append('                    int to = dstOff + j0 * dstStride + i0;')
+    for j in range(lanes):
+        out.append(f'                    {cur[j]}.intoArray(dst, to' + (f' + {j} * dstStride' if j else '') + ');')
+    out.append(f"""                }}
+                for (int i = i0; i < i0 + {lanes}; i++) {{
+                    for (int j = j0; j < cols; j++) {{
+                        dst[dstOff + j * dstStride + i] = src[srcOff + i * srcStride + j];
+                    }}
+                }}
+            }}
+        }}
+        for (int i = i0; i < rows; i++) {{
+            for (int j = 0; j < cols; j++) {{
+                dst[dstOff + j * dstStride + i] = src[srcOff + i * srcStride + j];
+            }}
+        }}
+    }}""")
+    return '\n'.join(out)
+
+
 def base():
     parts = [BASE.rstrip('\n')]
     for T, V, SP, L, prim in TYPES:
         parts.append(depthwise(T, V, SP, L, prim))
         parts.append(dot(T, V, prim, 8 if T == 'F32' else 4, 'F8' if T == 'F32' else 'D4'))
         parts.append(dot_tiles(T, V, prim, 16 if T == 'F32' else 8))
+        parts.append(transpose(T, V, SP, L, prim, 16 if T == 'F32' else 8))
     parts.append(FMA_LOOP)
     return '\n'.join(parts)
 

@@ -98,6 +98,49 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         }
     }
 
+    /*
+     * Note [Transposing in registers]: a block of 16 x 16 floats (8 x 8 doubles) with 512-bit vectors, row i in
+     * vector r_i, lane j: element (i, j) is to go to vector j, lane i, which swaps the bits of i and j. Each of
+     * four (three) stages swaps one bit b: the pair of vectors whose indices differ in bit b becomes, lane by lane,
+     * a two-vector permute of the pair (selectFrom, one vpermt2ps or vpermt2pd): lanes with bit b clear from the
+     * first, the others from the second at the lane with bit b flipped, and the reverse. 64 (24) permutes, 16 (8)
+     * loads and 16 (8) stores per block, against a load and a store per element for the scalar transpose: on one
+     * Zen 5 core the channels-last copy of textcnn's input (64 x 300 x 64 floats) took 0.30 ms instead of 0.85
+     * with the input in cache; in the kernel, where the copy waits on memory, the weight gradient of textcnn ran
+     * 4-7% faster in alternating calls. Other vector sizes, and the rows and columns past the last whole block,
+     * take the scalar loop.
+     */
+    /** Per stage: the permute indices of a pair's first and second vector (Note [Transposing in registers]). */
+    static final float[] TRANSPOSE_F32 = transposeIndices(16, LF);
+    /** {@link #TRANSPOSE_F32} for float64. */
+    static final double[] TRANSPOSE_F64 = toDoubles(transposeIndices(8, LD));
+
+    /** Indices for {@code n x n} blocks, in vectors of {@code lanes}: empty unless {@code lanes == n}. */
+    static float[] transposeIndices(int n, int lanes) {
+        if (lanes != n) {
+            return new float[0];
+        }
+        int stages = Integer.numberOfTrailingZeros(n);
+        float[] idx = new float[2 * stages * n];
+        for (int b = 0; b < stages; b++) {
+            int bit = 1 << b;
+            for (int j = 0; j < n; j++) {
+                boolean clear = (j & bit) == 0;
+                idx[2 * b * n + j] = clear ? j : n + (j ^ bit);
+                idx[(2 * b + 1) * n + j] = clear ? (j | bit) : n + j;
+            }
+        }
+        return idx;
+    }
+
+    static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
     /** Whether tap {@code k} reads {@code xTaps[0] + k} for every {@code k < taps}. */
     static boolean consecutive(int[] xTaps, int taps) {
         for (int k = 1; k < taps; k++) {
@@ -564,6 +607,135 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
     }
 
     @Override
+    public void transposeF32(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride,
+            int rows, int cols) {
+        int i0 = 0;
+        if (LF == 16) {
+            for (; i0 <= rows - 16; i0 += 16) {
+                int j0 = 0;
+                for (; j0 <= cols - 16; j0 += 16) {
+                    FloatVector lo0 = FloatVector.fromArray(F, TRANSPOSE_F32, 0 * LF);
+                    FloatVector hi0 = FloatVector.fromArray(F, TRANSPOSE_F32, 1 * LF);
+                    FloatVector lo1 = FloatVector.fromArray(F, TRANSPOSE_F32, 2 * LF);
+                    FloatVector hi1 = FloatVector.fromArray(F, TRANSPOSE_F32, 3 * LF);
+                    FloatVector lo2 = FloatVector.fromArray(F, TRANSPOSE_F32, 4 * LF);
+                    FloatVector hi2 = FloatVector.fromArray(F, TRANSPOSE_F32, 5 * LF);
+                    FloatVector lo3 = FloatVector.fromArray(F, TRANSPOSE_F32, 6 * LF);
+                    FloatVector hi3 = FloatVector.fromArray(F, TRANSPOSE_F32, 7 * LF);
+                    int at = srcOff + i0 * srcStride + j0;
+                    FloatVector r0 = FloatVector.fromArray(F, src, at);
+                    FloatVector r1 = FloatVector.fromArray(F, src, at + 1 * srcStride);
+                    FloatVector r2 = FloatVector.fromArray(F, src, at + 2 * srcStride);
+                    FloatVector r3 = FloatVector.fromArray(F, src, at + 3 * srcStride);
+                    FloatVector r4 = FloatVector.fromArray(F, src, at + 4 * srcStride);
+                    FloatVector r5 = FloatVector.fromArray(F, src, at + 5 * srcStride);
+                    FloatVector r6 = FloatVector.fromArray(F, src, at + 6 * srcStride);
+                    FloatVector r7 = FloatVector.fromArray(F, src, at + 7 * srcStride);
+                    FloatVector r8 = FloatVector.fromArray(F, src, at + 8 * srcStride);
+                    FloatVector r9 = FloatVector.fromArray(F, src, at + 9 * srcStride);
+                    FloatVector r10 = FloatVector.fromArray(F, src, at + 10 * srcStride);
+                    FloatVector r11 = FloatVector.fromArray(F, src, at + 11 * srcStride);
+                    FloatVector r12 = FloatVector.fromArray(F, src, at + 12 * srcStride);
+                    FloatVector r13 = FloatVector.fromArray(F, src, at + 13 * srcStride);
+                    FloatVector r14 = FloatVector.fromArray(F, src, at + 14 * srcStride);
+                    FloatVector r15 = FloatVector.fromArray(F, src, at + 15 * srcStride);
+                    FloatVector s0_0 = lo0.selectFrom(r0, r1);
+                    FloatVector s0_1 = hi0.selectFrom(r0, r1);
+                    FloatVector s0_2 = lo0.selectFrom(r2, r3);
+                    FloatVector s0_3 = hi0.selectFrom(r2, r3);
+                    FloatVector s0_4 = lo0.selectFrom(r4, r5);
+                    FloatVector s0_5 = hi0.selectFrom(r4, r5);
+                    FloatVector s0_6 = lo0.selectFrom(r6, r7);
+                    FloatVector s0_7 = hi0.selectFrom(r6, r7);
+                    FloatVector s0_8 = lo0.selectFrom(r8, r9);
+                    FloatVector s0_9 = hi0.selectFrom(r8, r9);
+                    FloatVector s0_10 = lo0.selectFrom(r10, r11);
+                    FloatVector s0_11 = hi0.selectFrom(r10, r11);
+                    FloatVector s0_12 = lo0.selectFrom(r12, r13);
+                    FloatVector s0_13 = hi0.selectFrom(r12, r13);
+                    FloatVector s0_14 = lo0.selectFrom(r14, r15);
+                    FloatVector s0_15 = hi0.selectFrom(r14, r15);
+                    FloatVector s1_0 = lo1.selectFrom(s0_0, s0_2);
+                    FloatVector s1_2 = hi1.selectFrom(s0_0, s0_2);
+                    FloatVector s1_1 = lo1.selectFrom(s0_1, s0_3);
+                    FloatVector s1_3 = hi1.selectFrom(s0_1, s0_3);
+                    FloatVector s1_4 = lo1.selectFrom(s0_4, s0_6);
+                    FloatVector s1_6 = hi1.selectFrom(s0_4, s0_6);
+                    FloatVector s1_5 = lo1.selectFrom(s0_5, s0_7);
+                    FloatVector s1_7 = hi1.selectFrom(s0_5, s0_7);
+                    FloatVector s1_8 = lo1.selectFrom(s0_8, s0_10);
+                    FloatVector s1_10 = hi1.selectFrom(s0_8, s0_10);
+                    FloatVector s1_9 = lo1.selectFrom(s0_9, s0_11);
+                    FloatVector s1_11 = hi1.selectFrom(s0_9, s0_11);
+                    FloatVector s1_12 = lo1.selectFrom(s0_12, s0_14);
+                    FloatVector s1_14 = hi1.selectFrom(s0_12, s0_14);
+                    FloatVector s1_13 = lo1.selectFrom(s0_13, s0_15);
+                    FloatVector s1_15 = hi1.selectFrom(s0_13, s0_15);
+                    FloatVector s2_0 = lo2.selectFrom(s1_0, s1_4);
+                    FloatVector s2_4 = hi2.selectFrom(s1_0, s1_4);
+                    FloatVector s2_1 = lo2.selectFrom(s1_1, s1_5);
+                    FloatVector s2_5 = hi2.selectFrom(s1_1, s1_5);
+                    FloatVector s2_2 = lo2.selectFrom(s1_2, s1_6);
+                    FloatVector s2_6 = hi2.selectFrom(s1_2, s1_6);
+                    FloatVector s2_3 = lo2.selectFrom(s1_3, s1_7);
+                    FloatVector s2_7 = hi2.selectFrom(s1_3, s1_7);
+                    FloatVector s2_8 = lo2.selectFrom(s1_8, s1_12);
+                    FloatVector s2_12 = hi2.selectFrom(s1_8, s1_12);
+                    FloatVector s2_9 = lo2.selectFrom(s1_9, s1_13);
+                    FloatVector s2_13 = hi2.selectFrom(s1_9, s1_13);
+                    FloatVector s2_10 = lo2.selectFrom(s1_10, s1_14);
+                    FloatVector s2_14 = hi2.selectFrom(s1_10, s1_14);
+                    FloatVector s2_11 = lo2.selectFrom(s1_11, s1_15);
+                    FloatVector s2_15 = hi2.selectFrom(s1_11, s1_15);
+                    FloatVector s3_0 = lo3.selectFrom(s2_0, s2_8);
+                    FloatVector s3_8 = hi3.selectFrom(s2_0, s2_8);
+                    FloatVector s3_1 = lo3.selectFrom(s2_1, s2_9);
+                    FloatVector s3_9 = hi3.selectFrom(s2_1, s2_9);
+                    FloatVector s3_2 = lo3.selectFrom(s2_2, s2_10);
+                    FloatVector s3_10 = hi3.selectFrom(s2_2, s2_10);
+                    FloatVector s3_3 = lo3.selectFrom(s2_3, s2_11);
+                    FloatVector s3_11 = hi3.selectFrom(s2_3, s2_11);
+                    FloatVector s3_4 = lo3.selectFrom(s2_4, s2_12);
+                    FloatVector s3_12 = hi3.selectFrom(s2_4, s2_12);
+                    FloatVector s3_5 = lo3.selectFrom(s2_5, s2_13);
+                    FloatVector s3_13 = hi3.selectFrom(s2_5, s2_13);
+                    FloatVector s3_6 = lo3.selectFrom(s2_6, s2_14);
+                    FloatVector s3_14 = hi3.selectFrom(s2_6, s2_14);
+                    FloatVector s3_7 = lo3.selectFrom(s2_7, s2_15);
+                    FloatVector s3_15 = hi3.selectFrom(s2_7, s2_15);
+                    int to = dstOff + j0 * dstStride + i0;
+                    s3_0.intoArray(dst, to);
+                    s3_1.intoArray(dst, to + 1 * dstStride);
+                    s3_2.intoArray(dst, to + 2 * dstStride);
+                    s3_3.intoArray(dst, to + 3 * dstStride);
+                    s3_4.intoArray(dst, to + 4 * dstStride);
+                    s3_5.intoArray(dst, to + 5 * dstStride);
+                    s3_6.intoArray(dst, to + 6 * dstStride);
+                    s3_7.intoArray(dst, to + 7 * dstStride);
+                    s3_8.intoArray(dst, to + 8 * dstStride);
+                    s3_9.intoArray(dst, to + 9 * dstStride);
+                    s3_10.intoArray(dst, to + 10 * dstStride);
+                    s3_11.intoArray(dst, to + 11 * dstStride);
+                    s3_12.intoArray(dst, to + 12 * dstStride);
+                    s3_13.intoArray(dst, to + 13 * dstStride);
+                    s3_14.intoArray(dst, to + 14 * dstStride);
+                    s3_15.intoArray(dst, to + 15 * dstStride);
+                }
+                for (int i = i0; i < i0 + 16; i++) {
+                    for (int j = j0; j < cols; j++) {
+                        dst[dstOff + j * dstStride + i] = src[srcOff + i * srcStride + j];
+                    }
+                }
+            }
+        }
+        for (int i = i0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst[dstOff + j * dstStride + i] = src[srcOff + i * srcStride + j];
+            }
+        }
+    }
+
+    @Override
     public void depthwiseF64(int count, int taps, double[] w, int wOff, double[] x, int xOff, int[] xTaps,
             double init, double[] y, int yOff) {
         DoubleVector start = DoubleVector.broadcast(D, init);
@@ -995,6 +1167,77 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             int at = accOff + k * 8;
             x0.fma(DoubleVector.fromArray(D256, b, bk, m0), DoubleVector.fromArray(D256, acc, at)).intoArray(acc, at);
             x1.fma(DoubleVector.fromArray(D256, b, bk + 4, m1), DoubleVector.fromArray(D256, acc, at + 4)).intoArray(acc, at + 4);
+        }
+    }
+
+    @Override
+    public void transposeF64(double[] src, int srcOff, int srcStride, double[] dst, int dstOff, int dstStride,
+            int rows, int cols) {
+        int i0 = 0;
+        if (LD == 8) {
+            for (; i0 <= rows - 8; i0 += 8) {
+                int j0 = 0;
+                for (; j0 <= cols - 8; j0 += 8) {
+                    DoubleVector lo0 = DoubleVector.fromArray(D, TRANSPOSE_F64, 0 * LD);
+                    DoubleVector hi0 = DoubleVector.fromArray(D, TRANSPOSE_F64, 1 * LD);
+                    DoubleVector lo1 = DoubleVector.fromArray(D, TRANSPOSE_F64, 2 * LD);
+                    DoubleVector hi1 = DoubleVector.fromArray(D, TRANSPOSE_F64, 3 * LD);
+                    DoubleVector lo2 = DoubleVector.fromArray(D, TRANSPOSE_F64, 4 * LD);
+                    DoubleVector hi2 = DoubleVector.fromArray(D, TRANSPOSE_F64, 5 * LD);
+                    int at = srcOff + i0 * srcStride + j0;
+                    DoubleVector r0 = DoubleVector.fromArray(D, src, at);
+                    DoubleVector r1 = DoubleVector.fromArray(D, src, at + 1 * srcStride);
+                    DoubleVector r2 = DoubleVector.fromArray(D, src, at + 2 * srcStride);
+                    DoubleVector r3 = DoubleVector.fromArray(D, src, at + 3 * srcStride);
+                    DoubleVector r4 = DoubleVector.fromArray(D, src, at + 4 * srcStride);
+                    DoubleVector r5 = DoubleVector.fromArray(D, src, at + 5 * srcStride);
+                    DoubleVector r6 = DoubleVector.fromArray(D, src, at + 6 * srcStride);
+                    DoubleVector r7 = DoubleVector.fromArray(D, src, at + 7 * srcStride);
+                    DoubleVector s0_0 = lo0.selectFrom(r0, r1);
+                    DoubleVector s0_1 = hi0.selectFrom(r0, r1);
+                    DoubleVector s0_2 = lo0.selectFrom(r2, r3);
+                    DoubleVector s0_3 = hi0.selectFrom(r2, r3);
+                    DoubleVector s0_4 = lo0.selectFrom(r4, r5);
+                    DoubleVector s0_5 = hi0.selectFrom(r4, r5);
+                    DoubleVector s0_6 = lo0.selectFrom(r6, r7);
+                    DoubleVector s0_7 = hi0.selectFrom(r6, r7);
+                    DoubleVector s1_0 = lo1.selectFrom(s0_0, s0_2);
+                    DoubleVector s1_2 = hi1.selectFrom(s0_0, s0_2);
+                    DoubleVector s1_1 = lo1.selectFrom(s0_1, s0_3);
+                    DoubleVector s1_3 = hi1.selectFrom(s0_1, s0_3);
+                    DoubleVector s1_4 = lo1.selectFrom(s0_4, s0_6);
+                    DoubleVector s1_6 = hi1.selectFrom(s0_4, s0_6);
+                    DoubleVector s1_5 = lo1.selectFrom(s0_5, s0_7);
+                    DoubleVector s1_7 = hi1.selectFrom(s0_5, s0_7);
+                    DoubleVector s2_0 = lo2.selectFrom(s1_0, s1_4);
+                    DoubleVector s2_4 = hi2.selectFrom(s1_0, s1_4);
+                    DoubleVector s2_1 = lo2.selectFrom(s1_1, s1_5);
+                    DoubleVector s2_5 = hi2.selectFrom(s1_1, s1_5);
+                    DoubleVector s2_2 = lo2.selectFrom(s1_2, s1_6);
+                    DoubleVector s2_6 = hi2.selectFrom(s1_2, s1_6);
+                    DoubleVector s2_3 = lo2.selectFrom(s1_3, s1_7);
+                    DoubleVector s2_7 = hi2.selectFrom(s1_3, s1_7);
+                    int to = dstOff + j0 * dstStride + i0;
+                    s2_0.intoArray(dst, to);
+                    s2_1.intoArray(dst, to + 1 * dstStride);
+                    s2_2.intoArray(dst, to + 2 * dstStride);
+                    s2_3.intoArray(dst, to + 3 * dstStride);
+                    s2_4.intoArray(dst, to + 4 * dstStride);
+                    s2_5.intoArray(dst, to + 5 * dstStride);
+                    s2_6.intoArray(dst, to + 6 * dstStride);
+                    s2_7.intoArray(dst, to + 7 * dstStride);
+                }
+                for (int i = i0; i < i0 + 8; i++) {
+                    for (int j = j0; j < cols; j++) {
+                        dst[dstOff + j * dstStride + i] = src[srcOff + i * srcStride + j];
+                    }
+                }
+            }
+        }
+        for (int i = i0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst[dstOff + j * dstStride + i] = src[srcOff + i * srcStride + j];
+            }
         }
     }
 

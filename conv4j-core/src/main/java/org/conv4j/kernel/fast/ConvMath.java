@@ -124,6 +124,17 @@ public interface ConvMath {
     void packPanelsF64(int rn, int panels, double[] b, int[] bRows, int bCol, int panelStep, double[] dst);
 
     /**
+     * {@code dst[dstOff + j*dstStride + i] = src[srcOff + i*srcStride + j]} for {@code i < rows, j < cols}: a block
+     * of a matrix transposed (the weight gradient's channels-last copy of the input, {@link TransposedInput}).
+     */
+    void transposeF32(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride, int rows,
+            int cols);
+
+    /** {@link #transposeF32} for float64. */
+    void transposeF64(double[] src, int srcOff, int srcStride, double[] dst, int dstOff, int dstStride, int rows,
+            int cols);
+
+    /**
      * A depthwise row: {@code y[yOff + j] = init + sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for
      * {@code j < count}, taps in increasing order, starting from {@code init} (a bias, or zero): {@code y} is only
      * written (the caller has zero-padded {@code x}; all reads are in range).

@@ -83,7 +83,7 @@ final class GemmWeightGradient {
         // Note [Weight gradient from the transposed input] (TransposedInput): with stride and dilation 1 the GEMM's
         // columns run tap-major into a scratch copy of the partial sums, reordered into (c, k) at the end.
         boolean transposed = q.s() == 1 && q.d() == 1;
-        Object xT = transposed ? TransposedInput.copy(t, x, q, nr) : null;
+        Object xT = transposed ? TransposedInput.copy(t, math, x, q, nr) : null;
         Object sums = transposed ? t.alloc(chunks * size) : partial;
         int[] blocks = itemBlocks(q, chunks, Math.min(roundUp(q.og(), mr), 26 * mr), mr,
                 Math.min(roundUp(columns, nr), 16 * nr), nr, transposed ? TRANSPOSED_ITEMS_PER_THREAD : 2);

@@ -229,6 +229,26 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
+    public void transposeF32(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride,
+            int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst[dstOff + j * dstStride + i] = src[srcOff + i * srcStride + j];
+            }
+        }
+    }
+
+    @Override
+    public void transposeF64(double[] src, int srcOff, int srcStride, double[] dst, int dstOff, int dstStride,
+            int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst[dstOff + j * dstStride + i] = src[srcOff + i * srcStride + j];
+            }
+        }
+    }
+
+    @Override
     public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps,
             float init, float[] y, int yOff) {
         java.util.Arrays.fill(y, yOff, yOff + count, init);

@@ -25,7 +25,7 @@ final class TransposedInput {
      * xT of the input {@code x}: plane {@code (g, n)} at {@code (g*N + n)*W*Cg}, then {@code slack} zeros, which
      * ragged tiles read past the last plane.
      */
-    static Object copy(Typed t, Object x, Geometry q, int slack) {
+    static Object copy(Typed t, ConvMath math, Object x, Geometry q, int slack) {
         int w = positions(q);
         int plane = w * q.cg();
         Object xT = t.alloc(q.g() * q.n() * plane + slack);
@@ -35,15 +35,9 @@ final class TransposedInput {
         Parallel.forEach(q.g() * q.n(), (long) q.g() * q.n() * plane * 16, item -> {
             int g = item / q.n();
             int n = item % q.n();
-            int dst = item * plane;
-            // In blocks of positions, so that the block's rows of the plane stay in cache across channels.
-            for (int b0 = u0; b0 < u1; b0 += 64) {
-                int b1 = Math.min(u1, b0 + 64);
-                for (int c = 0; c < q.cg(); c++) {
-                    int src = (n * q.cIn() + g * q.cg() + c) * q.l() + b0 - q.p();
-                    t.copyStrided(x, src, xT, dst + b0 * q.cg() + c, q.cg(), b1 - b0);
-                }
-            }
+            // The group's channels (rows of x) by the positions inside the input, transposed.
+            int src = (n * q.cIn() + g * q.cg()) * q.l() + u0 - q.p();
+            t.transpose(math, x, src, q.l(), xT, item * plane + u0 * q.cg(), q.cg(), q.cg(), u1 - u0);
         });
         return xT;
     }

@@ -101,6 +101,10 @@ abstract sealed class Typed {
     abstract void packPanels(ConvMath math, int rn, int panels, Object b, int[] bRows, int bCol, int panelStep,
             Object dst);
 
+    /** {@link ConvMath#transposeF32} or its float64 twin. */
+    abstract void transpose(ConvMath math, Object src, int srcOff, int srcStride, Object dst, int dstOff,
+            int dstStride, int rows, int cols);
+
     abstract void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
             double init, Object y, int yOff);
 
@@ -348,6 +352,12 @@ abstract sealed class Typed {
         }
 
         @Override
+        void transpose(ConvMath math, Object src, int srcOff, int srcStride, Object dst, int dstOff, int dstStride,
+                int rows, int cols) {
+            math.transposeF32((float[]) src, srcOff, srcStride, (float[]) dst, dstOff, dstStride, rows, cols);
+        }
+
+        @Override
         void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
                 double init, Object y, int yOff) {
             math.depthwiseF32(count, taps, (float[]) w, wOff, (float[]) x, xOff, xTaps, (float) init, (float[]) y,
@@ -573,6 +583,12 @@ abstract sealed class Typed {
         void packPanels(ConvMath math, int rn, int panels, Object b, int[] bRows, int bCol, int panelStep,
                 Object dst) {
             math.packPanelsF64(rn, panels, (double[]) b, bRows, bCol, panelStep, (double[]) dst);
+        }
+
+        @Override
+        void transpose(ConvMath math, Object src, int srcOff, int srcStride, Object dst, int dstOff, int dstStride,
+                int rows, int cols) {
+            math.transposeF64((double[]) src, srcOff, srcStride, (double[]) dst, dstOff, dstStride, rows, cols);
         }
 
         @Override
