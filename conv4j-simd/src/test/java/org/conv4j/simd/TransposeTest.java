@@ -3,6 +3,7 @@ package org.conv4j.simd;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 
 import org.conv4j.kernel.fast.ConvMath;
 import org.junit.jupiter.api.Test;
@@ -42,37 +43,35 @@ class TransposeTest {
         float[] dst = new float[dstOff + cols * dstStride + 5];
         java.util.Arrays.fill(dst, Float.NaN);
         math.transposeF32(src, srcOff, srcStride, dst, dstOff, dstStride, rows, cols);
-        for (int at = 0; at < dst.length; at++) {
-            int rel = at - dstOff;
-            int j = rel >= 0 ? rel / dstStride : -1;
-            int i = rel >= 0 ? rel % dstStride : -1;
-            boolean written = j >= 0 && j < cols && i < rows;
-            float want = written ? src[srcOff + i * srcStride + j] : Float.NaN;
-            if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(dst[at])) {
-                fail("float32 " + what + ": dst[" + at + "] (row " + j + ", column " + i + ") is " + dst[at]
-                        + ", expected " + want);
-            }
-        }
+        check(i -> src[i], i -> dst[i], dst.length, rows, cols, srcOff, srcStride, dstOff, dstStride,
+                "float32 " + what);
     }
 
     private static void checkF64(ConvMath math, SplittableRandom r, int rows, int cols, int srcOff, int srcStride,
             int dstOff, int dstStride, String what) {
-        double[] src = new double[srcOff + rows * srcStride + 5];
-        for (int i = 0; i < src.length; i++) {
-            src[i] = r.nextDouble(-1, 1);
-        }
+        double[] src = r.doubles(srcOff + rows * srcStride + 5, -1, 1).toArray();
         double[] dst = new double[dstOff + cols * dstStride + 5];
         java.util.Arrays.fill(dst, Double.NaN);
         math.transposeF64(src, srcOff, srcStride, dst, dstOff, dstStride, rows, cols);
-        for (int at = 0; at < dst.length; at++) {
+        check(i -> src[i], i -> dst[i], dst.length, rows, cols, srcOff, srcStride, dstOff, dstStride,
+                "float64 " + what);
+    }
+
+    /**
+     * Every destination element is its transposed source element inside the block and still NaN outside it (a
+     * float widens to the same double, so one comparison serves both dtypes).
+     */
+    private static void check(IntToDoubleFunction src, IntToDoubleFunction dst, int dstLength, int rows, int cols,
+            int srcOff, int srcStride, int dstOff, int dstStride, String what) {
+        for (int at = 0; at < dstLength; at++) {
             int rel = at - dstOff;
             int j = rel >= 0 ? rel / dstStride : -1;
             int i = rel >= 0 ? rel % dstStride : -1;
             boolean written = j >= 0 && j < cols && i < rows;
-            double want = written ? src[srcOff + i * srcStride + j] : Double.NaN;
-            if (Double.doubleToRawLongBits(want) != Double.doubleToRawLongBits(dst[at])) {
-                fail("float64 " + what + ": dst[" + at + "] (row " + j + ", column " + i + ") is " + dst[at]
-                        + ", expected " + want);
+            double want = written ? src.applyAsDouble(srcOff + i * srcStride + j) : Double.NaN;
+            double got = dst.applyAsDouble(at);
+            if (Double.compare(want, got) != 0) {
+                fail(what + ": dst[" + at + "] (row " + j + ", column " + i + ") is " + got + ", expected " + want);
             }
         }
     }
