@@ -135,6 +135,15 @@ public interface ConvMath {
             int cols);
 
     /**
+     * {@code dst[dstOff + f*dstStride + u] = src[srcOff + u*stride + f]} for {@code f < stride, u < n}: a row split
+     * into its stride phases (Note [Stride phases] in {@link Spans}); every element read lies inside {@code src}.
+     */
+    void deinterleaveF32(float[] src, int srcOff, int stride, int n, float[] dst, int dstOff, int dstStride);
+
+    /** {@link #deinterleaveF32} for float64. */
+    void deinterleaveF64(double[] src, int srcOff, int stride, int n, double[] dst, int dstOff, int dstStride);
+
+    /**
      * A depthwise row: {@code y[yOff + j] = init + sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for
      * {@code j < count}, taps in increasing order, starting from {@code init} (a bias, or zero): {@code y} is only
      * written (the caller has zero-padded {@code x}; all reads are in range).

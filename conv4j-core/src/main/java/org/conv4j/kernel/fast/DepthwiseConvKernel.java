@@ -46,7 +46,7 @@ public final class DepthwiseConvKernel implements ConvKernel {
         Object y = t.data(output);
         // The input's rows (n, c) are the channels n*C + c of one Spans; an item's row is copied, zero-padded (and
         // split into stride phases), to L1, where every tap reads it: the same layout for every row.
-        Spans spans = new Spans(t, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
+        Spans spans = new Spans(t, math, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
         int[] rows = rowStarts(spans, q.k(), q.t());
         int width = spans.channelStride(q.t());
         double[] init = new double[q.cOut()];
@@ -121,7 +121,7 @@ public final class DepthwiseConvKernel implements ConvKernel {
             if (count == 0) {
                 continue;
             }
-            spans[rho] = new Spans(t, gy, 0, q.t(), 1, java.util.Arrays.copyOf(shifts[rho], count));
+            spans[rho] = new Spans(t, math, gy, 0, q.t(), 1, java.util.Arrays.copyOf(shifts[rho], count));
             rows[rho] = new int[q.og() * count];
             for (int m = 0; m < q.og(); m++) {
                 for (int i = 0; i < count; i++) {
@@ -167,7 +167,7 @@ public final class DepthwiseConvKernel implements ConvKernel {
         Object gw = t.data(gradWeight);
         // The input rows laid out as in forward; every output gradient row meets all taps of its input row in one
         // pass (ConvMath.dotTapsF32), per batch element, whose lane sums add up in double, in batch order.
-        Spans spans = new Spans(t, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
+        Spans spans = new Spans(t, math, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
         int[] rows = rowStarts(spans, q.k(), q.t());
         int width = spans.channelStride(q.t());
         int lanes = t.dotLanes();

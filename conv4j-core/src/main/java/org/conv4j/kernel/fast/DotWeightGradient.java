@@ -50,7 +50,7 @@ final class DotWeightGradient {
         int cb = blocks[1];
         int rowBlocks = cdiv(q.og(), mb);
         int colBlocks = cdiv(columns, cb);
-        Spans layout = new Spans(t, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
+        Spans layout = new Spans(t, math, x, 0, q.l(), q.s(), Spans.forwardOffsets(q.k(), q.d(), q.p()));
         Parallel.forEach(chunks * q.g() * rowBlocks * colBlocks, q.flops(), item -> {
             GemmWeightGradient.Item it = GemmWeightGradient.Item.of(item, q, mb, cb);
             int g = it.g();

@@ -111,7 +111,7 @@ final class GemmInputGradient {
         Spans[] layouts = new Spans[q.s()];
         for (int rho = 0; rho < q.s(); rho++) {
             if (res.taps()[rho].length > 0) {
-                layouts[rho] = new Spans(t, gy, 0, q.t(), 1, res.shifts()[rho]);
+                layouts[rho] = new Spans(t, math, gy, 0, q.t(), 1, res.shifts()[rho]);
             }
         }
         Parallel.forEach(q.n() * q.g() * q.s() * blocks, q.flops(), item -> {
@@ -212,7 +212,7 @@ final class GemmInputGradient {
             int width = tTo - tFrom;
             Object cols = TileGemm.Scratch.get().out(t, rows * width);
             t.fill(cols, 0, rows * width, 0.0);
-            Spans spans = new Spans(t, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1, new int[] {0});
+            Spans spans = new Spans(t, math, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1, new int[] {0});
             TileGemm.run(t, math, new TileGemm.Prepacked(packed[g], q.og()), spans.bSource(), q.og(), 0, rows, tFrom,
                     tTo, cols, -tFrom, width);
             for (int c = 0; c < q.cg(); c++) {

@@ -112,7 +112,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
         boolean tapMajor = !frames && tapMajor(q);
         boolean repack = !tapMajor
                 && (q.og >= PACK_B_FROM_ROWS || (q.cg == 1 && q.og >= PACK_B_SINGLE_CHANNEL_FROM_ROWS));
-        Spans layout = new Spans(t, x, 0, q.l, q.s, offsets);
+        Spans layout = new Spans(t, math, x, 0, q.l, q.s, offsets);
         int[] order = tapMajor ? layout.tapOrder() : null;
         Object[] packed = weight.derived(new Packing(tapMajor ? "forward-taps" : "forward", q.g, tapMajor ? q.s : 0,
                 tapMajor ? q.d : 0, tapMajor ? q.p : 0, mr, input.dtype()), Object[].class,

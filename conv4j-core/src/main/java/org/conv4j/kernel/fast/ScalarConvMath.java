@@ -249,6 +249,25 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
+    public void deinterleaveF32(float[] src, int srcOff, int stride, int n, float[] dst, int dstOff, int dstStride) {
+        for (int f = 0; f < stride; f++) {
+            for (int u = 0; u < n; u++) {
+                dst[dstOff + f * dstStride + u] = src[srcOff + u * stride + f];
+            }
+        }
+    }
+
+    @Override
+    public void deinterleaveF64(double[] src, int srcOff, int stride, int n, double[] dst, int dstOff,
+            int dstStride) {
+        for (int f = 0; f < stride; f++) {
+            for (int u = 0; u < n; u++) {
+                dst[dstOff + f * dstStride + u] = src[srcOff + u * stride + f];
+            }
+        }
+    }
+
+    @Override
     public void depthwiseF32(int count, int taps, float[] w, int wOff, float[] x, int xOff, int[] xTaps,
             float init, float[] y, int yOff) {
         java.util.Arrays.fill(y, yOff, yOff + count, init);

@@ -13,6 +13,7 @@ package org.conv4j.kernel.fast;
  */
 final class Spans {
     private final Typed t;
+    private final ConvMath math;
     private final Object src;
     private final int rowBase; // offset of channel 0's row
     private final int rowLength;
@@ -24,8 +25,9 @@ final class Spans {
     private final int[] element; // per tap: floor(offset / S) - lowest
     private final int[] tapOrder; // see tapOrder()
 
-    Spans(Typed t, Object src, int rowBase, int rowLength, int stride, int[] offsets) {
+    Spans(Typed t, ConvMath math, Object src, int rowBase, int rowLength, int stride, int[] offsets) {
         this.t = t;
+        this.math = math;
         this.src = src;
         this.rowBase = rowBase;
         this.rowLength = rowLength;
@@ -50,6 +52,7 @@ final class Spans {
 
     private Spans(Spans layout, int rowBase) {
         this.t = layout.t;
+        this.math = layout.math;
         this.src = layout.src;
         this.rowBase = rowBase;
         this.rowLength = layout.rowLength;
@@ -99,24 +102,51 @@ final class Spans {
         int width = width(columns);
         int rs = rowStride(width);
         int u0 = j0 + lowest;
+        // Elements every phase has (all but the edges'): split into phases at once (Note [Phases in registers]).
+        int common0 = 0;
+        int common1 = width;
+        for (int phase = 0; phase < stride; phase++) {
+            common0 = Math.max(common0, first(u0 * stride + phase, width));
+            common1 = Math.min(common1, end(u0 * stride + phase, width));
+        }
+        boolean split = stride > 1 && common0 < common1;
         for (int c = c0; c < c1; c++) {
             int base = rowBase + c * rowLength;
             int at0 = dstOff + (c - c0) * stride * rs;
+            if (split) {
+                t.deinterleave(math, src, base + (u0 + common0) * stride, stride, common1 - common0, dst,
+                        at0 + common0, rs);
+            }
             for (int phase = 0; phase < stride; phase++) {
                 int at = at0 + phase * rs;
                 int pos0 = u0 * stride + phase;
-                // Elements u with 0 <= u*S + φ < length, as offsets from u0.
-                int lo = pos0 >= 0 ? 0 : Math.min(width, (-pos0 + stride - 1) / stride);
-                int hi = pos0 >= rowLength ? 0 : Math.min(width, (rowLength - pos0 + stride - 1) / stride);
+                int lo = first(pos0, width);
+                int hi = end(pos0, width);
                 if (lo >= hi) {
                     t.fill(dst, at, at + width, 0.0);
                     continue;
                 }
                 t.fill(dst, at, at + lo, 0.0);
-                t.copy(src, base + pos0 + lo * stride, stride, dst, at + lo, hi - lo);
+                if (split) {
+                    t.copy(src, base + pos0 + lo * stride, stride, dst, at + lo, common0 - lo);
+                    t.copy(src, base + pos0 + common1 * stride, stride, dst, at + common1, hi - common1);
+                } else {
+                    t.copy(src, base + pos0 + lo * stride, stride, dst, at + lo, hi - lo);
+                }
                 t.fill(dst, at + hi, at + width, 0.0);
             }
         }
+    }
+
+    /** Of the elements {@code u < width} of a phase row whose element 0 is source position {@code pos0}: the first
+     * with {@code 0 <= pos0 + u*S}. */
+    private int first(int pos0, int width) {
+        return pos0 >= 0 ? 0 : Math.min(width, (-pos0 + stride - 1) / stride);
+    }
+
+    /** ... and one past the last with {@code pos0 + u*S < length}. */
+    private int end(int pos0, int width) {
+        return pos0 >= rowLength ? 0 : Math.min(width, (rowLength - pos0 + stride - 1) / stride);
     }
 
     /** Where row {@code (c - c0, tap)}'s column 0 lies in a copy made for {@code columns} columns. */
@@ -194,6 +224,7 @@ final class Spans {
                 }
             }
             block.array = buf;
+            block.bytes = (long) channels * cs * tt.bytes();
             block.panelStep = nr;
             block.packed = false;
         };
@@ -221,6 +252,7 @@ final class Spans {
                 }
             }
             block.array = buf;
+            block.bytes = (long) (c1 - c0) * channelStride(jn) * tt.bytes();
             block.panelStep = nr;
             block.packed = false;
         };

@@ -2,8 +2,10 @@ package org.conv4j.kernel.fast;
 
 /**
  * {@code C[M x J] += A[M x R] * B[R x J]} in register tiles of {@code MR x NR}, blocked the way BLIS blocks a
- * GEMM: {@code KC} reductions by {@code NC} columns of B at a time, each {@code KC x NR} panel of B streamed by
- * every A panel ({@code KC x MR}) before the next. A is packed ahead (a layer's weights) or per block.
+ * GEMM: {@code KC} reductions by {@code NC} columns of B at a time; within a block, each A panel
+ * ({@code KC x MR}) streams the whole block of B where that fits in L2, otherwise each {@code KC x NR} panel of B
+ * is streamed by every A panel before the next (Note [Row panels outer]). A is packed ahead (a layer's weights)
+ * or per block.
  * B is read through a table of row starts: a convolution's B (the implicit im2col) is made of shifted runs of the
  * input, so it needs at most a copy of the input span the block reads, never the unfolded matrix.
  *
@@ -35,6 +37,17 @@ final class TileGemm {
      * again; with blocks of 768 reductions, fewer columns (so that a block stayed within 256 KiB) were no faster.
      */
     static final int B_BLOCK_ROW_BYTES = 2048;
+    /**
+     * Note [Row panels outer]: a block's tiles run row panel by row panel, each A panel ({@code MR x KC}, a few KiB)
+     * staying in L1 while the block of B streams past it from L2, where that block is at most this many bytes;
+     * otherwise column panel by column panel, as BLIS does, each B panel staying in L1 while all of A streams past
+     * it. For the suite's convolutions B is a copy of an input span, or its panels, of 100-300 KiB, and rows outer
+     * ran faster in alternating calls (forward, 2 threads, Zen 5): grouped_g8 -6%, resnet1d_k3 -3.5%, tcn -1 to -4%,
+     * audio_k80_s4 -2 to -4%, textcnn_k5 -2%; it also writes the output row by row, 8 rows at a time, rather than
+     * 8 rows of every row panel in turn. Where B is larger than L2 it was slower: pointwise_512 (1 MiB of panels)
+     * +3%, large_256_k3 (1.5 MiB) +6%.
+     */
+    static final long ROW_PANELS_OUTER_MAX_B_BYTES = 512 * 1024;
 
     private TileGemm() {
     }
@@ -58,6 +71,11 @@ final class TileGemm {
          */
         final int[] runs = new int[3 * MAX_KC];
         int runCount;
+        /**
+         * Bytes of memory the block's reads touch: {@code rn x jn} elements unless its source says less (rows read in
+         * place from a copy of the input overlap); decides the order of the tiles (Note [Row panels outer]).
+         */
+        long bytes;
 
         /** Splits {@code rows[0, rn)} into maximal arithmetic runs, kept if they average {@link #MIN_RUN} rows. */
         void findRuns(int rn) {
@@ -122,6 +140,7 @@ final class TileGemm {
             source.prepare(t, s, j0, jn, r0, rn, nr, block);
             Object panels = s.panels(t, jn * rn);
             t.packPanels(math, rn, jn / nr, block.array, block.rows, 0, block.panelStep, panels);
+            block.bytes = (long) rn * jn * t.bytes();
             block.array = panels;
             for (int r = 0; r < rn; r++) {
                 block.rows[r] = r * nr;
@@ -309,19 +328,35 @@ final class TileGemm {
                 View from = r0 == rFrom ? start : acc;
                 boolean last = r0 + rn >= rTo;
                 block.runCount = 0;
+                block.bytes = (long) rn * jn * t.bytes();
                 b.prepare(t, s, j0, jn, r0, rn, nr, block);
                 if (!block.packed && block.runCount == 0) {
                     block.findRuns(rn);
                 }
                 Object ap = a.prepare(t, s, mFrom, mTo - mFrom, r0, rn, mr);
-                for (int p = 0; p < panels; p++) {
-                    int j = j0 + p * nr;
-                    View to = last && j + nr <= jEnd ? end : acc;
+                View to = last ? end : acc;
+                int whole = last ? Math.min(panels, (jEnd - j0) / nr) : panels; // panels whose columns all reach `to`
+                if (block.bytes <= ROW_PANELS_OUTER_MAX_B_BYTES) { // Note [Row panels outer]
                     for (int m = mFrom; m < mTo; m += mr) {
                         int aOff = a.offset(mFrom, m, r0, rn, mr);
                         int rows = Math.min(mr, mTo - m);
-                        t.tile(math, rn, ap, aOff, block, p, from.array(), from.at(m, j), from.ld(), to.array(),
-                                to.at(m, j), to.ld(), rows);
+                        for (int p = 0; p < panels; p++) {
+                            View into = p < whole ? to : acc;
+                            int j = j0 + p * nr;
+                            t.tile(math, rn, ap, aOff, block, p, from.array(), from.at(m, j), from.ld(),
+                                    into.array(), into.at(m, j), into.ld(), rows);
+                        }
+                    }
+                } else {
+                    for (int p = 0; p < panels; p++) {
+                        View into = p < whole ? to : acc;
+                        int j = j0 + p * nr;
+                        for (int m = mFrom; m < mTo; m += mr) {
+                            int aOff = a.offset(mFrom, m, r0, rn, mr);
+                            int rows = Math.min(mr, mTo - m);
+                            t.tile(math, rn, ap, aOff, block, p, from.array(), from.at(m, j), from.ld(),
+                                    into.array(), into.at(m, j), into.ld(), rows);
+                        }
                     }
                 }
             }

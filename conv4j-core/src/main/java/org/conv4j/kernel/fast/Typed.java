@@ -105,6 +105,10 @@ abstract sealed class Typed {
     abstract void transpose(ConvMath math, Object src, int srcOff, int srcStride, Object dst, int dstOff,
             int dstStride, int rows, int cols);
 
+    /** {@link ConvMath#deinterleaveF32} or its float64 twin. */
+    abstract void deinterleave(ConvMath math, Object src, int srcOff, int stride, int n, Object dst, int dstOff,
+            int dstStride);
+
     abstract void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
             double init, Object y, int yOff);
 
@@ -358,6 +362,12 @@ abstract sealed class Typed {
         }
 
         @Override
+        void deinterleave(ConvMath math, Object src, int srcOff, int stride, int n, Object dst, int dstOff,
+                int dstStride) {
+            math.deinterleaveF32((float[]) src, srcOff, stride, n, (float[]) dst, dstOff, dstStride);
+        }
+
+        @Override
         void depthwise(ConvMath math, int count, int taps, Object w, int wOff, Object x, int xOff, int[] xTaps,
                 double init, Object y, int yOff) {
             math.depthwiseF32(count, taps, (float[]) w, wOff, (float[]) x, xOff, xTaps, (float) init, (float[]) y,
@@ -589,6 +599,12 @@ abstract sealed class Typed {
         void transpose(ConvMath math, Object src, int srcOff, int srcStride, Object dst, int dstOff, int dstStride,
                 int rows, int cols) {
             math.transposeF64((double[]) src, srcOff, srcStride, (double[]) dst, dstOff, dstStride, rows, cols);
+        }
+
+        @Override
+        void deinterleave(ConvMath math, Object src, int srcOff, int stride, int n, Object dst, int dstOff,
+                int dstStride) {
+            math.deinterleaveF64((double[]) src, srcOff, stride, n, (double[]) dst, dstOff, dstStride);
         }
 
         @Override
