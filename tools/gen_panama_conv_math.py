@@ -222,6 +222,13 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
 
 def subclass(MR, NV, why):
     name = f'PanamaConvMath{MR}x{NV}'
+    # Half tiles (Note [Half tiles] in ConvMath) where half the rows still give the FMAs enough accumulators.
+    half_rows = '' if MR < 8 else '''
+
+    @Override
+    public int halfTileRows() {
+        return MR / 2;
+    }'''
     out = [f'''package org.conv4j.simd;
 
 import jdk.incubator.vector.DoubleVector;
@@ -242,7 +249,7 @@ final class {name} extends PanamaConvMath {{
     @Override
     public int tileColsF32() {{
         return {NV} * LF;
-    }}
+    }}{half_rows}
 
     @Override
     public int tileColsF64() {{
@@ -252,6 +259,8 @@ final class {name} extends PanamaConvMath {{
         for mode in ('packed', 'table', 'runs'):
             for rows in (False, True):
                 out.append(tile(MR, NV, T, V, SP, L, prim, rows, mode))
+            if MR >= 8:
+                out.append(tile(MR, NV, T, V, SP, L, prim, True, mode, half=True))
         out.append(frame_tile(MR, NV, T, V, SP, L, prim))
         out.append(pack_panels(NV, T, V, SP, L, prim))
     out.append(dot_dispatch(MR >= 8))
@@ -260,7 +269,7 @@ final class {name} extends PanamaConvMath {{
 
 TYPES = [('F32', 'FloatVector', 'F', 'LF', 'float'), ('F64', 'DoubleVector', 'D', 'LD', 'double')]
 
-def tile(MR, NV, T, V, SP, L, prim, rows, mode):
+def tile(MR, NV, T, V, SP, L, prim, rows, mode, half=False):
     dest = f', {prim}[] d, int dOff, int ldd' + (', int rows' if rows else '')
     if mode == 'table':
         params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int[] bRows, int bRowsOff, int bCol,\n            {prim}[] c, int cOff, int ldc{dest}'
@@ -268,9 +277,10 @@ def tile(MR, NV, T, V, SP, L, prim, rows, mode):
         params = f'int[] runs, int runCount, {prim}[] a, int aOff, {prim}[] b, int bCol,\n            {prim}[] c, int cOff, int ldc{dest}'
     else:
         params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int bOff, {prim}[] c, int cOff, int ldc,\n            {dest[2:]}'
-    out = ['', '    @Override', f'    public void tile{T}({params}) {{']
+    name = f'tile{T}Half' if half else f'tile{T}'
+    out = ['', '    @Override', f'    public void {name}({params}) {{']
     table = mode == 'runs'
-    n = MR - 1 if rows else MR
+    n = MR // 2 if half else MR - 1 if rows else MR
     if mode == 'packed':
         out.append(f'        final int nr = {NV} * {L};')
     for i in range(n):

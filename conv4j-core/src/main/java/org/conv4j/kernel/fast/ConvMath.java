@@ -95,6 +95,53 @@ public interface ConvMath {
             int ldc, double[] d, int dOff, int ldd, int rows);
 
     /**
+     * Note [Half tiles]: a ragged tile computes every row but the last (it cannot know how few it needs without a
+     * branch per row in its loop), so the last row panel of 100 output channels (textcnn), 4 rows with 8-row
+     * tiles, did the multiply-adds of 7. Where {@code rows <= halfTileRows()} the kernels call the half tiles
+     * instead, which compute that many rows (with 8-row tiles, 4 rows by 2 vectors: still 8 accumulators to cover
+     * the FMA latency). The sums are those of the ragged tile, element by element. 0: no half tiles.
+     */
+    default int halfTileRows() {
+        return 0;
+    }
+
+    /** The packed tile for at most {@link #halfTileRows} rows (Note [Half tiles]). */
+    default void tileF32Half(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc,
+            float[] d, int dOff, int ldd, int rows) {
+        tileF32(kc, a, aOff, b, bOff, c, cOff, ldc, d, dOff, ldd, rows);
+    }
+
+    /** The packed half tile for float64. */
+    default void tileF64Half(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc,
+            double[] d, int dOff, int ldd, int rows) {
+        tileF64(kc, a, aOff, b, bOff, c, cOff, ldc, d, dOff, ldd, rows);
+    }
+
+    /** The table-addressed half tile. */
+    default void tileF32Half(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, float[] c,
+            int cOff, int ldc, float[] d, int dOff, int ldd, int rows) {
+        tileF32(kc, a, aOff, b, bRows, bRowsOff, bCol, c, cOff, ldc, d, dOff, ldd, rows);
+    }
+
+    /** The table-addressed half tile for float64. */
+    default void tileF64Half(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol,
+            double[] c, int cOff, int ldc, double[] d, int dOff, int ldd, int rows) {
+        tileF64(kc, a, aOff, b, bRows, bRowsOff, bCol, c, cOff, ldc, d, dOff, ldd, rows);
+    }
+
+    /** The half tile over runs of rows. */
+    default void tileF32Half(int[] runs, int runCount, float[] a, int aOff, float[] b, int bCol, float[] c,
+            int cOff, int ldc, float[] d, int dOff, int ldd, int rows) {
+        tileF32(runs, runCount, a, aOff, b, bCol, c, cOff, ldc, d, dOff, ldd, rows);
+    }
+
+    /** The half tile over runs of rows for float64. */
+    default void tileF64Half(int[] runs, int runCount, double[] a, int aOff, double[] b, int bCol, double[] c,
+            int cOff, int ldc, double[] d, int dOff, int ldd, int rows) {
+        tileF64(runs, runCount, a, aOff, b, bCol, c, cOff, ldc, d, dOff, ldd, rows);
+    }
+
+    /**
      * A register tile whose A rows are frames read straight from a signal, {@code aStride} apart, and whose B is
      * packed ({@code NR} columns): for a convolution with a long kernel and a long stride (an audio front-end), row
      * {@code i} is output position {@code i}, column {@code j} an output channel, so nothing is unfolded or packed

@@ -324,20 +324,28 @@ abstract sealed class Typed {
             float[] cc = (float[]) c;
             float[] dd = (float[]) d;
             int col = panel * block.panelStep;
+            boolean half = rows <= math.halfTileRows(); // Note [Half tiles]
             if (block.packed) {
                 if (rows == math.tileRows()) {
                     math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
+                } else if (half) {
+                    math.tileF32Half(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 } else {
                     math.tileF32(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 }
             } else if (block.runCount > 0) {
                 if (rows == math.tileRows()) {
                     math.tileF32(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
+                } else if (half) {
+                    math.tileF32Half(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd,
+                            rows);
                 } else {
                     math.tileF32(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 }
             } else if (rows == math.tileRows()) {
                 math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd);
+            } else if (half) {
+                math.tileF32Half(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd, rows);
             } else {
                 math.tileF32(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd, rows);
             }
@@ -564,20 +572,28 @@ abstract sealed class Typed {
             double[] cc = (double[]) c;
             double[] dd = (double[]) d;
             int col = panel * block.panelStep;
+            boolean half = rows <= math.halfTileRows(); // Note [Half tiles]
             if (block.packed) {
                 if (rows == math.tileRows()) {
                     math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
+                } else if (half) {
+                    math.tileF64Half(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 } else {
                     math.tileF64(kc, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 }
             } else if (block.runCount > 0) {
                 if (rows == math.tileRows()) {
                     math.tileF64(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd);
+                } else if (half) {
+                    math.tileF64Half(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd,
+                            rows);
                 } else {
                     math.tileF64(block.runs, block.runCount, aa, aOff, bb, col, cc, cOff, ldc, dd, dOff, ldd, rows);
                 }
             } else if (rows == math.tileRows()) {
                 math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd);
+            } else if (half) {
+                math.tileF64Half(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd, rows);
             } else {
                 math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd, rows);
             }
