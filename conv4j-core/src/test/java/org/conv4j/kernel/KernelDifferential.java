@@ -29,6 +29,9 @@ public final class KernelDifferential {
         if (r.nextInt(9) == 0) {
             return randomTapMajor(r);
         }
+        if (r.nextInt(12) == 0) {
+            return randomShortRows(r);
+        }
         if (r.nextInt(8) == 0) {
             return randomLong(r);
         }
@@ -111,6 +114,26 @@ public final class KernelDifferential {
         int s = pick(r, 1, 1, 2, 3);
         int d = pick(r, 1, 2);
         return shortPadded(r, groups, cg, og, k, s, d);
+    }
+
+    /**
+     * Tap-major problems without padding, stride 1, rows no longer than a block of columns: the forward reads the
+     * input in place (Note [Short rows in place] in Spans), its last tile past the last row's end (lengths that
+     * leave a ragged tile), up to the input's last element; sometimes one pad on the right, which must copy.
+     */
+    private static ConvProblem randomShortRows(SplittableRandom r) {
+        int groups = r.nextInt(3) == 0 ? 2 : 1;
+        int cg = pick(r, 32, 33, 47, 64, 100);
+        int og = pick(r, 1, 5, 8, 9, 17, 33);
+        int k = pick(r, 2, 3, 5);
+        int d = pick(r, 1, 1, 2);
+        int pa = r.nextInt(4) == 0 ? 1 : 0;
+        int extent = d * (k - 1) + 1;
+        int length = extent + pick(r, 0, 1, 15, 16, 17, 30, 31, 33, 62, 63, 64, 65);
+        int out = length + pa - extent + 1;
+        int batch = pick(r, 1, 2, 3);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {1}, new int[] {0}, new int[] {pa}, new int[] {d}, new int[] {out});
     }
 
     /**

@@ -138,7 +138,7 @@ final class GemmInputGradient {
                 t.fill(c, 0, q.cg() * ldc, 0.0);
             } else {
                 Spans layout = layouts[rho].at((n * q.cOut() + g * q.og()) * q.t());
-                TileGemm.BSource spans = tapMajor ? layout.tapMajorBSource(q.og()) : layout.bSource();
+                TileGemm.BSource spans = tapMajor ? layout.tapMajorBSource(q.og(), -1) : layout.bSource();
                 // As in the forward pass: many input channels stream each B panel, worth packing it.
                 TileGemm.BSource b = !tapMajor && q.cg() >= ImplicitGemmConvKernel.PACK_B_FROM_ROWS
                         ? TileGemm.packedPanels(spans, math) : spans;

@@ -142,7 +142,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
             if (frames) {
                 b = frames(x, channels, q);
             } else if (tapMajor) {
-                b = layout.at(channels).tapMajorBSource(q.cg);
+                b = layout.at(channels).tapMajorBSource(q.cg, q.t);
             } else {
                 TileGemm.BSource spans = layout.at(channels).bSource();
                 b = repack ? TileGemm.packedPanels(spans, math) : spans;

@@ -186,29 +186,44 @@ final class Spans {
      * {@code channels} channels within a tap: {@code r = i*channels + c} reads channel {@code c} through tap
      * {@code tapOrder[i]}. The rows of one tap are one channel stride apart, so a block's rows form a few long
      * arithmetic runs, which it hands to the tiles as such (working them out from a table of row starts,
-     * {@link TileGemm.BBlock#findRuns}, took 2-3% of textcnn_k5's forward, sampled with JFR; handing them over was 2-4% faster on textcnn, 1.5% on
-     * resnet1d_k3, in alternating calls). Every block needs all
-     * channels: they are copied once per block of columns, on its first reduction block, and reused by the others.
+     * {@link TileGemm.BBlock#findRuns}, took 2-3% of textcnn_k5's forward, sampled with JFR; handing them over was
+     * 2-4% faster on textcnn, 1.5% on resnet1d_k3, in alternating calls). Every block needs all channels: they are
+     * copied once per block of columns, on its first reduction block, and reused by the others, unless the block
+     * can read the source in place (Note [Short rows in place]). Columns from {@code columns} on are not used
+     * ({@code -1}: not known, always copy).
      */
-    TileGemm.BSource tapMajorBSource(int channels) {
+    TileGemm.BSource tapMajorBSource(int channels, int columns) {
         int[] order = tapOrder;
         int[] copied = {-1, -1}; // (j0, jn) of the copy in the thread's scratch
         return (tt, s, j0, jn, r0, rn, nr, block) -> {
-            Object buf = s.b(tt, channels * channelStride(jn));
-            if (copied[0] != j0 || copied[1] != jn || block.array != buf) {
-                copy(0, channels, j0, jn, buf, 0);
-                copied[0] = j0;
-                copied[1] = jn;
+            boolean inPlace = readsInPlace(channels, columns, j0, jn);
+            int base; // where column j0 of tap 0's row of channel 0 would be, less the tap's own offset
+            int cs; // distance between channels
+            if (inPlace) {
+                base = rowBase + j0;
+                cs = rowLength;
+                block.array = src;
+                block.bytes = (long) channels * rowLength * tt.bytes();
+            } else {
+                Object buf = s.b(tt, channels * channelStride(jn));
+                if (copied[0] != j0 || copied[1] != jn || block.array != buf) {
+                    copy(0, channels, j0, jn, buf, 0);
+                    copied[0] = j0;
+                    copied[1] = jn;
+                }
+                base = 0;
+                cs = channelStride(jn);
+                block.array = buf;
+                block.bytes = (long) channels * cs * tt.bytes();
             }
-            // Each tap's rows are one run, one channel stride apart; the block may cut the first and the last.
-            int cs = channelStride(jn);
             int rs = rowStride(width(jn));
+            // Each tap's rows are one run, one channel stride apart; the block may cut the first and the last.
             int count = 0;
             for (int r = r0; r < r0 + rn;) {
                 int tap = order[r / channels];
                 int c = r % channels;
                 int len = Math.min(channels - c, r0 + rn - r);
-                block.runs[3 * count] = c * cs + phase[tap] * rs + element[tap];
+                block.runs[3 * count] = base + c * cs + (inPlace ? offsets[tap] : phase[tap] * rs + element[tap]);
                 block.runs[3 * count + 1] = cs;
                 block.runs[3 * count + 2] = len;
                 count++;
@@ -223,11 +238,25 @@ final class Spans {
                     }
                 }
             }
-            block.array = buf;
-            block.bytes = (long) channels * cs * tt.bytes();
             block.panelStep = nr;
             block.packed = false;
         };
+    }
+
+    /**
+     * Note [Short rows in place]: the copy of the input span pays for itself where it makes a block's rows
+     * contiguous and their reads sequential; where the block's columns span whole source rows (textcnn: 64
+     * positions, 256 bytes a row), the source already is that, and the tiles read it in place: in alternating
+     * calls textcnn_k3's forward -7 to -8% (-2% in one run of four), textcnn_k5's -4 to -6%. Rows that a block
+     * covers only in part ran slower in place (tcn, 4096 positions: +19%; 4100: +10%; 1030: +8%; 1000: even).
+     * In place needs stride 1, every used column's reads inside its row (no padding there), and the unused
+     * columns of the last tile inside the array: they read the start of the next row, finite or not, whose
+     * products land only in the columns dropped.
+     */
+    private boolean readsInPlace(int channels, int columns, int j0, int jn) {
+        return columns > 0 && stride == 1 && jn + highest - lowest >= rowLength && j0 + lowest >= 0
+                && Math.min(j0 + jn, columns) - 1 + highest < rowLength
+                && (long) rowBase + (long) (channels - 1) * rowLength + j0 + jn - 1 + highest < t.length(src);
     }
 
     /**
