@@ -44,7 +44,8 @@ final class GemmWeightGradient {
         // chunk order (Note [Weight gradient chunks]).
         int chunks = cdiv(reduction, REDUCTION_CHUNK);
         int size = q.cOut() * columns;
-        Object partial = chunks == 1 ? gw : t.alloc(chunks * size);
+        // Note [Call buffers]: every element of the chunks' sums is written before it is read.
+        Object partial = chunks == 1 ? gw : CallBuffers.take(t, chunks * size);
         if (q.t() >= DotWeightGradient.MIN_POSITIONS) {
             DotWeightGradient.compute(math, q, t, x, gy, partial, chunks);
         } else {
@@ -63,6 +64,7 @@ final class GemmWeightGradient {
                     t.set(gw, i, sum);
                 }
             });
+            CallBuffers.give(partial);
         }
     }
 
@@ -84,7 +86,8 @@ final class GemmWeightGradient {
         // columns run tap-major into a scratch copy of the partial sums, reordered into (c, k) at the end.
         boolean transposed = q.s() == 1 && q.d() == 1;
         Object xT = transposed ? TransposedInput.copy(t, math, x, q, nr) : null;
-        Object sums = transposed ? t.alloc(chunks * size) : partial;
+        // Note [Call buffers]: every item zeroes its block of the sums before it adds to them.
+        Object sums = transposed ? CallBuffers.take(t, chunks * size) : partial;
         int[] blocks = itemBlocks(q, chunks, Math.min(roundUp(q.og(), mr), 26 * mr), mr,
                 Math.min(roundUp(columns, nr), 16 * nr), nr, transposed ? TRANSPOSED_ITEMS_PER_THREAD : 2);
         int mb = blocks[0];
@@ -116,6 +119,13 @@ final class GemmWeightGradient {
                     t.copyStrided(sums, at + k * q.cg(), 1, partial, at + k, q.k(), q.cg());
                 }
             });
+            CallBuffers.give(xT);
+            CallBuffers.give(sums);
+        }
+        if (a != null) {
+            for (TileGemm.RowPanels panels : a) {
+                CallBuffers.give(((TileGemm.Prepacked) panels).array());
+            }
         }
     }
 
@@ -167,7 +177,7 @@ final class GemmWeightGradient {
         int panels = cdiv(q.og(), mr);
         Object[] arrays = new Object[q.g()];
         for (int g = 0; g < q.g(); g++) {
-            arrays[g] = t.alloc(panels * mr * reduction);
+            arrays[g] = CallBuffers.take(t, panels * mr * reduction); // every panel is packed whole, padding rows zeroed
         }
         Parallel.forEach(q.g() * panels, (long) q.g() * panels * mr * reduction * 16, item -> {
             int g = item / panels;

@@ -23,21 +23,25 @@ final class TransposedInput {
 
     /**
      * xT of the input {@code x}: plane {@code (g, n)} at {@code (g*N + n)*W*Cg}, then {@code slack} zeros, which
-     * ragged tiles read past the last plane.
+     * ragged tiles read past the last plane; in a buffer taken from {@link CallBuffers}, for the caller to give back.
      */
     static Object copy(Typed t, ConvMath math, Object x, Geometry q, int slack) {
         int w = positions(q);
         int plane = w * q.cg();
-        Object xT = t.alloc(q.g() * q.n() * plane + slack);
-        // Position u of the plane is input position u - P; only those inside [0, L) are copied, the rest stay 0.
+        int planes = q.g() * q.n();
+        Object xT = CallBuffers.take(t, planes * plane + slack); // Note [Call buffers]: not zeroed
+        t.fill(xT, planes * plane, planes * plane + slack, 0.0);
+        // Position u of the plane is input position u - P; those inside [0, L) are copied, the others are zeros.
         int u0 = Math.min(w, q.p());
         int u1 = Math.max(u0, Math.min(w, q.l() + q.p()));
-        Parallel.forEach(q.g() * q.n(), (long) q.g() * q.n() * plane * 16, item -> {
+        Parallel.forEach(planes, (long) planes * plane * 16, item -> {
             int g = item / q.n();
             int n = item % q.n();
+            t.fill(xT, item * plane, item * plane + u0 * q.cg(), 0.0);
             // The group's channels (rows of x) by the positions inside the input, transposed.
             int src = (n * q.cIn() + g * q.cg()) * q.l() + u0 - q.p();
             t.transpose(math, x, src, q.l(), xT, item * plane + u0 * q.cg(), q.cg(), q.cg(), u1 - u0);
+            t.fill(xT, item * plane + u1 * q.cg(), (item + 1) * plane, 0.0);
         });
         return xT;
     }
