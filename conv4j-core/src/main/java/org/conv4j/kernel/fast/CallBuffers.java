@@ -45,9 +45,9 @@ final class CallBuffers {
     /** Returns an array from {@link #take}; the caller must not use it afterwards. */
     static void give(Object array) {
         if (array instanceof float[] f && f.length >= MIN_POOLED_ELEMENTS) {
-            giveTo(FLOATS, f, f.length);
+            giveTo(FLOATS, f);
         } else if (array instanceof double[] d && d.length >= MIN_POOLED_ELEMENTS) {
-            giveTo(DOUBLES, d, d.length);
+            giveTo(DOUBLES, d);
         }
     }
 
@@ -89,7 +89,7 @@ final class CallBuffers {
     }
 
     /** Adds the array; past {@link #MAX_POOLED}, the smallest array goes (large ones cost the most to make). */
-    private static <A> void giveTo(List<SoftReference<A>> pool, A array, int length) {
+    private static <A> void giveTo(List<SoftReference<A>> pool, A array) {
         synchronized (pool) {
             pool.removeIf(r -> r.get() == null);
             pool.add(new SoftReference<>(array));

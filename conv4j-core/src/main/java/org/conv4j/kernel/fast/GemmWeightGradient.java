@@ -177,7 +177,8 @@ final class GemmWeightGradient {
         int panels = cdiv(q.og(), mr);
         Object[] arrays = new Object[q.g()];
         for (int g = 0; g < q.g(); g++) {
-            arrays[g] = CallBuffers.take(t, panels * mr * reduction); // every panel is packed whole, padding rows zeroed
+            // Note [Call buffers]: every panel is packed whole below, its rows past the group's zeroed.
+            arrays[g] = CallBuffers.take(t, panels * mr * reduction);
         }
         Parallel.forEach(q.g() * panels, (long) q.g() * panels * mr * reduction * 16, item -> {
             int g = item / panels;
