@@ -193,7 +193,7 @@ final class TileGemm {
     /** Per-thread buffers, one of each kind per dtype: A and B blocks, a padded C region, a kernel's own. */
     static final class Scratch {
         private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
-        private final Object[] buffers = new Object[10];
+        private final Object[] buffers = new Object[12];
         final BBlock block = new BBlock();
 
         static Scratch get() {
@@ -231,6 +231,11 @@ final class TileGemm {
         /** An item's own result buffer (e.g. one residue of the input gradient). */
         Object out(Typed t, int n) {
             return buffer(t, 4, n);
+        }
+
+        /** A row of an item's partial results besides {@link #out} (col2im's sums of one residue). */
+        Object line(Typed t, int n) {
+            return buffer(t, 5, n);
         }
     }
 

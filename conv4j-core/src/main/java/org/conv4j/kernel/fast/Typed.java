@@ -58,6 +58,9 @@ abstract sealed class Typed {
     /** {@code dst[dstOff + i * dstStride] += src[srcOff + i]} for {@code i < n}. */
     abstract void addStrided(Object src, int srcOff, Object dst, int dstOff, int dstStride, int n);
 
+    /** {@code dst[dstOff + i] += src[srcOff + i]} for {@code i < n}. */
+    abstract void add(Object src, int srcOff, Object dst, int dstOff, int n);
+
     /** {@code dst[dstOff + i * dstStride] = 0} for {@code i < n}. */
     abstract void zeroStrided(Object dst, int dstOff, int dstStride, int n);
 
@@ -228,6 +231,15 @@ abstract sealed class Typed {
             float[] d = (float[]) dst;
             for (int i = 0; i < n; i++) {
                 d[dstOff + i * dstStride] += s[srcOff + i];
+            }
+        }
+
+        @Override
+        void add(Object src, int srcOff, Object dst, int dstOff, int n) {
+            float[] s = (float[]) src;
+            float[] d = (float[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i] += s[srcOff + i];
             }
         }
 
@@ -508,6 +520,15 @@ abstract sealed class Typed {
             double[] d = (double[]) dst;
             for (int i = 0; i < n; i++) {
                 d[dstOff + i * dstStride] += s[srcOff + i];
+            }
+        }
+
+        @Override
+        void add(Object src, int srcOff, Object dst, int dstOff, int n) {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dstOff + i] += s[srcOff + i];
             }
         }
 
