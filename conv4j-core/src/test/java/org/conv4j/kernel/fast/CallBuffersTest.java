@@ -58,9 +58,9 @@ class CallBuffersTest {
     }
 
     /**
-     * Weight gradients through the transposed input (short rows: xT, packed gy and the sums pooled) and through dot
-     * products in chunks (long rows: the chunk sums pooled), in float32 and float64: the same bits with the pool
-     * full of NaN as with fresh arrays, and close to the reference.
+     * Weight gradients through the transposed input (short rows, and pointwise with many channels: xT, packed gy
+     * and the sums pooled) and through dot products in chunks (long rows: the chunk sums pooled), in float32 and
+     * float64: the same bits with the pool full of NaN as with fresh arrays, and close to the reference.
      */
     @Test
     void theWeightGradientIgnoresWhatPooledArraysHeld() {
@@ -69,7 +69,11 @@ class CallBuffersTest {
                 new int[] {1}, new int[] {1}, new int[] {1}, new int[] {64});
         ConvProblem chunked = new ConvProblem(1, 64, 64, 1, new int[] {8200}, new int[] {8}, new int[] {1},
                 new int[] {0}, new int[] {0}, new int[] {1}, new int[] {8193});
-        for (ConvProblem p : List.of(transposed, chunked)) {
+        // Long rows, pointwise, many channels: the GEMM from the transposed input (GemmWeightGradient.pointwiseGemm).
+        ConvProblem pointwise = new ConvProblem(2, 128, 128, 1, new int[] {300}, new int[] {1}, new int[] {1},
+                new int[] {0}, new int[] {0}, new int[] {1}, new int[] {300});
+        assertTrue(GemmWeightGradient.pointwiseGemm(ImplicitGemmConvKernel.Geometry.of(pointwise)));
+        for (ConvProblem p : List.of(transposed, chunked, pointwise)) {
             for (DType dtype : List.of(DType.FLOAT32, DType.FLOAT64)) {
                 Typed t = Typed.of(dtype);
                 Tensor x = random(dtype, 1, p.batch(), p.inChannels(), p.inputSize()[0]);
