@@ -6,9 +6,10 @@ import org.conv4j.kernel.fast.ImplicitGemmConvKernel.Geometry;
  * Note [Weight gradient from the transposed input]: with dilation 1, the weight gradient's B with its columns in
  * tap-major order, B[(n, t)][k*Cg + c] = x[n, g*Cg + c, t*S + k - P], is xT[g, n][t*S + k][c], where xT holds each
  * group's input channels-last, positions from -P, zero-padded: row (n, t) of B is the contiguous run of K*Cg
- * elements of xT from position t*S, and consecutive rows are S*Cg apart ({@link #positionStride}). So B needs no packing (a packed row of B
- * gathers each channel's taps from its own input row: on textcnn_k5 that took nearly as long as the GEMM), only
- * the transposed copy, one input's size, made once per call, and the tiles follow the runs of rows.
+ * elements of xT from position t*S, and consecutive rows are S positions apart ({@link #positionStride}). So B
+ * needs no packing (a packed row of B gathers each channel's taps from its own input row: on textcnn_k5 that took
+ * nearly as long as the GEMM), only the transposed copy, one input's size, made once per call, and the tiles
+ * follow the runs of rows (or, from 128 output channels, B is repacked into panels, as in the forward pass).
  * {@link GemmWeightGradient} uses it with stride 1: for audio front-ends (one channel, long strides) the copy and
  * the runs' tiles cost more than packing the runs of taps (audio_k400_s160: 0.38 against 0.33 ms).
  */
@@ -31,8 +32,10 @@ final class TransposedInput {
     }
 
     /**
-     * xT of the input {@code x}: plane {@code (g, n)} at {@code (g*N + n)*W*Cg}, then {@code slack} zeros, which
-     * ragged tiles read past the last plane; in a buffer taken from {@link CallBuffers}, for the caller to give back.
+     * xT of the input {@code x}: plane {@code (g, n)} at {@code (g*N + n)*W*positionStride}, then {@code slack}
+     * zeros, which ragged tiles read past the last plane; in a buffer taken from {@link CallBuffers}, for the caller
+     * to give back. With one tap, the elements past {@code Cg} of each position are not written: only the columns
+     * past the last channel of a ragged tile read them, and those are dropped.
      */
     static Object copy(Typed t, ConvMath math, Object x, Geometry q, int slack) {
         int w = positions(q);
