@@ -28,6 +28,13 @@ final class GemmWeightGradient {
      * block (audio_k400_s160) more items repeat the packing: 11% slower there, so those keep 2.
      */
     static final int TRANSPOSED_ITEMS_PER_THREAD = 4;
+    /**
+     * From this many output channels per group, the GEMM from the transposed input repacks B into panels, as the
+     * forward pass does (its tiles then read contiguous panels, not rows 1-2 KiB apart), where enough output channels
+     * stream each panel to pay for the copy. In calls alternating with reading xT in place: pointwise_512 (512)
+     * -12%, textcnn_k5 (100) -7 to -14%, textcnn_k3 -1 to -6%, tiny_16_k3 (16) +7%.
+     */
+    static final int PACK_B_FROM_OUTPUTS = 64;
 
     private GemmWeightGradient() {
     }
@@ -106,9 +113,7 @@ final class GemmWeightGradient {
         int rowBlocks = cdiv(q.og(), mb);
         int colBlocks = cdiv(columns, cb);
         TileGemm.RowPanels[] a = transposed && colBlocks > 1 ? packedGradOutput(t, gy, q, mr) : null;
-        // As in the forward pass, B repacked into panels where many output channels stream each of them:
-        // pointwise_512's weight gradient 12% faster than reading xT in place.
-        boolean packB = q.og() >= ImplicitGemmConvKernel.PACK_B_FROM_ROWS;
+        boolean packB = q.og() >= PACK_B_FROM_OUTPUTS;
         Parallel.forEach(chunks * q.g() * rowBlocks * colBlocks, q.flops(), item -> {
             Item it = Item.of(item, q, mb, cb);
             int cOff = it.chunk() * size + it.g() * q.og() * columns;
