@@ -261,6 +261,7 @@ final class {name} extends PanamaConvMath {{
                 out.append(tile(MR, NV, T, V, SP, L, prim, rows, mode))
             if MR >= 8:
                 out.append(tile(MR, NV, T, V, SP, L, prim, True, mode, half=True))
+                out.append(tile(MR, NV, T, V, SP, L, prim, True, mode, half=True, pair=True))
         out.append(frame_tile(MR, NV, T, V, SP, L, prim))
         out.append(pack_panels(NV, T, V, SP, L, prim))
     out.append(dot_dispatch(MR >= 8))
@@ -269,28 +270,43 @@ final class {name} extends PanamaConvMath {{
 
 TYPES = [('F32', 'FloatVector', 'F', 'LF', 'float'), ('F64', 'DoubleVector', 'D', 'LD', 'double')]
 
-def tile(MR, NV, T, V, SP, L, prim, rows, mode, half=False):
-    dest = f', {prim}[] d, int dOff, int ldd' + (', int rows' if rows else '')
+def tile(MR, NV, T, V, SP, L, prim, rows, mode, half=False, pair=False):
+    # A pair (Note [Half tile pairs] in ConvMath): two adjacent half tiles at once, the second panel's B bNext
+    # elements after the first's, its C and d at cOff2 and dOff2.
+    c2, d2, bn = (', int cOff2', ', int dOff2', ' int bNext,') if pair else ('', '', '')
+    dest = f', {prim}[] d, int dOff{d2}, int ldd' + (', int rows' if rows else '')
     if mode == 'table':
-        params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int[] bRows, int bRowsOff, int bCol,\n            {prim}[] c, int cOff, int ldc{dest}'
+        params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int[] bRows, int bRowsOff, int bCol,{bn}\n            {prim}[] c, int cOff{c2}, int ldc{dest}'
     elif mode == 'runs':
-        params = f'int[] runs, int runCount, {prim}[] a, int aOff, {prim}[] b, int bCol,\n            {prim}[] c, int cOff, int ldc{dest}'
+        params = f'int[] runs, int runCount, {prim}[] a, int aOff, {prim}[] b, int bCol,{bn}\n            {prim}[] c, int cOff{c2}, int ldc{dest}'
     else:
-        params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int bOff, {prim}[] c, int cOff, int ldc,\n            {dest[2:]}'
+        params = f'int kc, {prim}[] a, int aOff, {prim}[] b, int bOff,{bn}' + ('\n           ' if pair else '') + f' {prim}[] c, int cOff{c2}, int ldc,\n            {dest[2:]}'
     name = f'tile{T}Half' if half else f'tile{T}'
+    if pair:
+        name += 'Pair'
     out = ['', '    @Override', f'    public void {name}({params}) {{']
     table = mode == 'runs'
     n = MR // 2 if half else MR - 1 if rows else MR
+    nv = 2 * NV if pair else NV
     if mode == 'packed':
         out.append(f'        final int nr = {NV} * {L};')
+
+    def col(v, base, second):
+        # offset of vector v of a row: within the first panel, or (v >= NV) within the second
+        if v >= NV:
+            base, v = second, v - NV
+        vo = f' + {v} * {L}' if v > 1 else (f' + {L}' if v == 1 else '')
+        return base + vo
+
     for i in range(n):
-        off = f'cOff + {i} * ldc' if i else 'cOff'
-        for v in range(NV):
-            vo = f' + {v} * {L}' if v > 1 else (f' + {L}' if v == 1 else '')
+        for v in range(nv):
+            first = f'cOff + {i} * ldc' if i else 'cOff'
+            second = f'cOff2 + {i} * ldc' if i else 'cOff2'
+            off = col(v, first, second)
             if rows:
-                out.append(f'        {V} acc{i}_{v} = rows > {i} ? {V}.fromArray({SP}, c, {off}{vo}) : {V}.zero({SP});')
+                out.append(f'        {V} acc{i}_{v} = rows > {i} ? {V}.fromArray({SP}, c, {off}) : {V}.zero({SP});')
             else:
-                out.append(f'        {V} acc{i}_{v} = {V}.fromArray({SP}, c, {off}{vo});')
+                out.append(f'        {V} acc{i}_{v} = {V}.fromArray({SP}, c, {off});')
     # With runs, the reduction is a sequence of arithmetic runs of B rows: the inner loop's B index is linear in
     # its counter, so C2 hoists its bounds checks as in the packed tile's single loop.
     ind = '    ' if table else ''
@@ -304,26 +320,25 @@ def tile(MR, NV, T, V, SP, L, prim, rows, mode, half=False):
     out.append(f'{ind}            int bi = ' + {'runs': 'start + r * step;', 'table': 'bRows[bRowsOff + r] + bCol;',
                                             'packed': 'bOff + r * nr;'}[mode])
     out.append(f'{ind}            int ai = ' + ('aRun' if table else 'aOff') + ' + r * MR;')
-    for v in range(NV):
-        vo = f' + {v} * {L}' if v > 1 else (f' + {L}' if v == 1 else '')
-        out.append(f'{ind}            {V} b{v} = {V}.fromArray({SP}, b, bi{vo});')
+    for v in range(nv):
+        out.append(f'{ind}            {V} b{v} = {V}.fromArray({SP}, b, {col(v, "bi", "bi + bNext")});')
     for i in range(n):
         out.append(f'{ind}            {V} w{i} = {V}.broadcast({SP}, a[ai' + (f' + {i}' if i else '') + ']);')
-        for v in range(NV):
+        for v in range(nv):
             out.append(f'{ind}            acc{i}_{v} = w{i}.fma(b{v}, acc{i}_{v});')
     out.append(f'{ind}        }}')
     if table:
         out.append('            aRun += kc * MR;')
         out.append('        }')
     for i in range(n):
-        off = f'dOff + {i} * ldd' if i else 'dOff'
+        first = f'dOff + {i} * ldd' if i else 'dOff'
+        second = f'dOff2 + {i} * ldd' if i else 'dOff2'
         ind = '        '
         if rows:
             out.append(f'        if (rows > {i}) {{')
             ind = '            '
-        for v in range(NV):
-            vo = f' + {v} * {L}' if v > 1 else (f' + {L}' if v == 1 else '')
-            out.append(f'{ind}acc{i}_{v}.intoArray(d, {off}{vo});')
+        for v in range(nv):
+            out.append(f'{ind}acc{i}_{v}.intoArray(d, {col(v, first, second)});')
         if rows:
             out.append('        }')
     out.append('    }')

@@ -222,6 +222,81 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
     }
 
     @Override
+    public void tileF32HalfPair(int kc, float[] a, int aOff, float[] b, int bOff, int bNext,
+            float[] c, int cOff, int cOff2, int ldc,
+            float[] d, int dOff, int dOff2, int ldd, int rows) {
+        final int nr = 2 * LF;
+        FloatVector acc0_0 = rows > 0 ? FloatVector.fromArray(F, c, cOff) : FloatVector.zero(F);
+        FloatVector acc0_1 = rows > 0 ? FloatVector.fromArray(F, c, cOff + LF) : FloatVector.zero(F);
+        FloatVector acc0_2 = rows > 0 ? FloatVector.fromArray(F, c, cOff2) : FloatVector.zero(F);
+        FloatVector acc0_3 = rows > 0 ? FloatVector.fromArray(F, c, cOff2 + LF) : FloatVector.zero(F);
+        FloatVector acc1_0 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc) : FloatVector.zero(F);
+        FloatVector acc1_1 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc1_2 = rows > 1 ? FloatVector.fromArray(F, c, cOff2 + 1 * ldc) : FloatVector.zero(F);
+        FloatVector acc1_3 = rows > 1 ? FloatVector.fromArray(F, c, cOff2 + 1 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc2_0 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc) : FloatVector.zero(F);
+        FloatVector acc2_1 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc2_2 = rows > 2 ? FloatVector.fromArray(F, c, cOff2 + 2 * ldc) : FloatVector.zero(F);
+        FloatVector acc2_3 = rows > 2 ? FloatVector.fromArray(F, c, cOff2 + 2 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc3_0 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc) : FloatVector.zero(F);
+        FloatVector acc3_1 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc3_2 = rows > 3 ? FloatVector.fromArray(F, c, cOff2 + 3 * ldc) : FloatVector.zero(F);
+        FloatVector acc3_3 = rows > 3 ? FloatVector.fromArray(F, c, cOff2 + 3 * ldc + LF) : FloatVector.zero(F);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            int ai = aOff + r * MR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+            FloatVector b2 = FloatVector.fromArray(F, b, bi + bNext);
+            FloatVector b3 = FloatVector.fromArray(F, b, bi + bNext + LF);
+            FloatVector w0 = FloatVector.broadcast(F, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            acc0_2 = w0.fma(b2, acc0_2);
+            acc0_3 = w0.fma(b3, acc0_3);
+            FloatVector w1 = FloatVector.broadcast(F, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            acc1_2 = w1.fma(b2, acc1_2);
+            acc1_3 = w1.fma(b3, acc1_3);
+            FloatVector w2 = FloatVector.broadcast(F, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            acc2_2 = w2.fma(b2, acc2_2);
+            acc2_3 = w2.fma(b3, acc2_3);
+            FloatVector w3 = FloatVector.broadcast(F, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            acc3_2 = w3.fma(b2, acc3_2);
+            acc3_3 = w3.fma(b3, acc3_3);
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LF);
+            acc0_2.intoArray(d, dOff2);
+            acc0_3.intoArray(d, dOff2 + LF);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LF);
+            acc1_2.intoArray(d, dOff2 + 1 * ldd);
+            acc1_3.intoArray(d, dOff2 + 1 * ldd + LF);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LF);
+            acc2_2.intoArray(d, dOff2 + 2 * ldd);
+            acc2_3.intoArray(d, dOff2 + 2 * ldd + LF);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LF);
+            acc3_2.intoArray(d, dOff2 + 3 * ldd);
+            acc3_3.intoArray(d, dOff2 + 3 * ldd + LF);
+        }
+    }
+
+    @Override
     public void tileF32(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol,
             float[] c, int cOff, int ldc, float[] d, int dOff, int ldd) {
         FloatVector acc0_0 = FloatVector.fromArray(F, c, cOff);
@@ -406,6 +481,79 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
         if (rows > 3) {
             acc3_0.intoArray(d, dOff + 3 * ldd);
             acc3_1.intoArray(d, dOff + 3 * ldd + LF);
+        }
+    }
+
+    @Override
+    public void tileF32HalfPair(int kc, float[] a, int aOff, float[] b, int[] bRows, int bRowsOff, int bCol, int bNext,
+            float[] c, int cOff, int cOff2, int ldc, float[] d, int dOff, int dOff2, int ldd, int rows) {
+        FloatVector acc0_0 = rows > 0 ? FloatVector.fromArray(F, c, cOff) : FloatVector.zero(F);
+        FloatVector acc0_1 = rows > 0 ? FloatVector.fromArray(F, c, cOff + LF) : FloatVector.zero(F);
+        FloatVector acc0_2 = rows > 0 ? FloatVector.fromArray(F, c, cOff2) : FloatVector.zero(F);
+        FloatVector acc0_3 = rows > 0 ? FloatVector.fromArray(F, c, cOff2 + LF) : FloatVector.zero(F);
+        FloatVector acc1_0 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc) : FloatVector.zero(F);
+        FloatVector acc1_1 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc1_2 = rows > 1 ? FloatVector.fromArray(F, c, cOff2 + 1 * ldc) : FloatVector.zero(F);
+        FloatVector acc1_3 = rows > 1 ? FloatVector.fromArray(F, c, cOff2 + 1 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc2_0 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc) : FloatVector.zero(F);
+        FloatVector acc2_1 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc2_2 = rows > 2 ? FloatVector.fromArray(F, c, cOff2 + 2 * ldc) : FloatVector.zero(F);
+        FloatVector acc2_3 = rows > 2 ? FloatVector.fromArray(F, c, cOff2 + 2 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc3_0 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc) : FloatVector.zero(F);
+        FloatVector acc3_1 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc3_2 = rows > 3 ? FloatVector.fromArray(F, c, cOff2 + 3 * ldc) : FloatVector.zero(F);
+        FloatVector acc3_3 = rows > 3 ? FloatVector.fromArray(F, c, cOff2 + 3 * ldc + LF) : FloatVector.zero(F);
+        for (int r = 0; r < kc; r++) {
+            int bi = bRows[bRowsOff + r] + bCol;
+            int ai = aOff + r * MR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+            FloatVector b2 = FloatVector.fromArray(F, b, bi + bNext);
+            FloatVector b3 = FloatVector.fromArray(F, b, bi + bNext + LF);
+            FloatVector w0 = FloatVector.broadcast(F, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            acc0_2 = w0.fma(b2, acc0_2);
+            acc0_3 = w0.fma(b3, acc0_3);
+            FloatVector w1 = FloatVector.broadcast(F, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            acc1_2 = w1.fma(b2, acc1_2);
+            acc1_3 = w1.fma(b3, acc1_3);
+            FloatVector w2 = FloatVector.broadcast(F, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            acc2_2 = w2.fma(b2, acc2_2);
+            acc2_3 = w2.fma(b3, acc2_3);
+            FloatVector w3 = FloatVector.broadcast(F, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            acc3_2 = w3.fma(b2, acc3_2);
+            acc3_3 = w3.fma(b3, acc3_3);
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LF);
+            acc0_2.intoArray(d, dOff2);
+            acc0_3.intoArray(d, dOff2 + LF);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LF);
+            acc1_2.intoArray(d, dOff2 + 1 * ldd);
+            acc1_3.intoArray(d, dOff2 + 1 * ldd + LF);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LF);
+            acc2_2.intoArray(d, dOff2 + 2 * ldd);
+            acc2_3.intoArray(d, dOff2 + 2 * ldd + LF);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LF);
+            acc3_2.intoArray(d, dOff2 + 3 * ldd);
+            acc3_3.intoArray(d, dOff2 + 3 * ldd + LF);
         }
     }
 
@@ -615,6 +763,86 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
         if (rows > 3) {
             acc3_0.intoArray(d, dOff + 3 * ldd);
             acc3_1.intoArray(d, dOff + 3 * ldd + LF);
+        }
+    }
+
+    @Override
+    public void tileF32HalfPair(int[] runs, int runCount, float[] a, int aOff, float[] b, int bCol, int bNext,
+            float[] c, int cOff, int cOff2, int ldc, float[] d, int dOff, int dOff2, int ldd, int rows) {
+        FloatVector acc0_0 = rows > 0 ? FloatVector.fromArray(F, c, cOff) : FloatVector.zero(F);
+        FloatVector acc0_1 = rows > 0 ? FloatVector.fromArray(F, c, cOff + LF) : FloatVector.zero(F);
+        FloatVector acc0_2 = rows > 0 ? FloatVector.fromArray(F, c, cOff2) : FloatVector.zero(F);
+        FloatVector acc0_3 = rows > 0 ? FloatVector.fromArray(F, c, cOff2 + LF) : FloatVector.zero(F);
+        FloatVector acc1_0 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc) : FloatVector.zero(F);
+        FloatVector acc1_1 = rows > 1 ? FloatVector.fromArray(F, c, cOff + 1 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc1_2 = rows > 1 ? FloatVector.fromArray(F, c, cOff2 + 1 * ldc) : FloatVector.zero(F);
+        FloatVector acc1_3 = rows > 1 ? FloatVector.fromArray(F, c, cOff2 + 1 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc2_0 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc) : FloatVector.zero(F);
+        FloatVector acc2_1 = rows > 2 ? FloatVector.fromArray(F, c, cOff + 2 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc2_2 = rows > 2 ? FloatVector.fromArray(F, c, cOff2 + 2 * ldc) : FloatVector.zero(F);
+        FloatVector acc2_3 = rows > 2 ? FloatVector.fromArray(F, c, cOff2 + 2 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc3_0 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc) : FloatVector.zero(F);
+        FloatVector acc3_1 = rows > 3 ? FloatVector.fromArray(F, c, cOff + 3 * ldc + LF) : FloatVector.zero(F);
+        FloatVector acc3_2 = rows > 3 ? FloatVector.fromArray(F, c, cOff2 + 3 * ldc) : FloatVector.zero(F);
+        FloatVector acc3_3 = rows > 3 ? FloatVector.fromArray(F, c, cOff2 + 3 * ldc + LF) : FloatVector.zero(F);
+        int aRun = aOff;
+        for (int q = 0; q < 3 * runCount; q += 3) {
+            int start = runs[q] + bCol;
+            int step = runs[q + 1];
+            int kc = runs[q + 2];
+            for (int r = 0; r < kc; r++) {
+                int bi = start + r * step;
+                int ai = aRun + r * MR;
+                FloatVector b0 = FloatVector.fromArray(F, b, bi);
+                FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
+                FloatVector b2 = FloatVector.fromArray(F, b, bi + bNext);
+                FloatVector b3 = FloatVector.fromArray(F, b, bi + bNext + LF);
+                FloatVector w0 = FloatVector.broadcast(F, a[ai]);
+                acc0_0 = w0.fma(b0, acc0_0);
+                acc0_1 = w0.fma(b1, acc0_1);
+                acc0_2 = w0.fma(b2, acc0_2);
+                acc0_3 = w0.fma(b3, acc0_3);
+                FloatVector w1 = FloatVector.broadcast(F, a[ai + 1]);
+                acc1_0 = w1.fma(b0, acc1_0);
+                acc1_1 = w1.fma(b1, acc1_1);
+                acc1_2 = w1.fma(b2, acc1_2);
+                acc1_3 = w1.fma(b3, acc1_3);
+                FloatVector w2 = FloatVector.broadcast(F, a[ai + 2]);
+                acc2_0 = w2.fma(b0, acc2_0);
+                acc2_1 = w2.fma(b1, acc2_1);
+                acc2_2 = w2.fma(b2, acc2_2);
+                acc2_3 = w2.fma(b3, acc2_3);
+                FloatVector w3 = FloatVector.broadcast(F, a[ai + 3]);
+                acc3_0 = w3.fma(b0, acc3_0);
+                acc3_1 = w3.fma(b1, acc3_1);
+                acc3_2 = w3.fma(b2, acc3_2);
+                acc3_3 = w3.fma(b3, acc3_3);
+            }
+            aRun += kc * MR;
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LF);
+            acc0_2.intoArray(d, dOff2);
+            acc0_3.intoArray(d, dOff2 + LF);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LF);
+            acc1_2.intoArray(d, dOff2 + 1 * ldd);
+            acc1_3.intoArray(d, dOff2 + 1 * ldd + LF);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LF);
+            acc2_2.intoArray(d, dOff2 + 2 * ldd);
+            acc2_3.intoArray(d, dOff2 + 2 * ldd + LF);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LF);
+            acc3_2.intoArray(d, dOff2 + 3 * ldd);
+            acc3_3.intoArray(d, dOff2 + 3 * ldd + LF);
         }
     }
 
@@ -899,6 +1127,81 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
     }
 
     @Override
+    public void tileF64HalfPair(int kc, double[] a, int aOff, double[] b, int bOff, int bNext,
+            double[] c, int cOff, int cOff2, int ldc,
+            double[] d, int dOff, int dOff2, int ldd, int rows) {
+        final int nr = 2 * LD;
+        DoubleVector acc0_0 = rows > 0 ? DoubleVector.fromArray(D, c, cOff) : DoubleVector.zero(D);
+        DoubleVector acc0_1 = rows > 0 ? DoubleVector.fromArray(D, c, cOff + LD) : DoubleVector.zero(D);
+        DoubleVector acc0_2 = rows > 0 ? DoubleVector.fromArray(D, c, cOff2) : DoubleVector.zero(D);
+        DoubleVector acc0_3 = rows > 0 ? DoubleVector.fromArray(D, c, cOff2 + LD) : DoubleVector.zero(D);
+        DoubleVector acc1_0 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc1_1 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc1_2 = rows > 1 ? DoubleVector.fromArray(D, c, cOff2 + 1 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc1_3 = rows > 1 ? DoubleVector.fromArray(D, c, cOff2 + 1 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc2_0 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc2_1 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc2_2 = rows > 2 ? DoubleVector.fromArray(D, c, cOff2 + 2 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc2_3 = rows > 2 ? DoubleVector.fromArray(D, c, cOff2 + 2 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc3_0 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc3_1 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc3_2 = rows > 3 ? DoubleVector.fromArray(D, c, cOff2 + 3 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc3_3 = rows > 3 ? DoubleVector.fromArray(D, c, cOff2 + 3 * ldc + LD) : DoubleVector.zero(D);
+        for (int r = 0; r < kc; r++) {
+            int bi = bOff + r * nr;
+            int ai = aOff + r * MR;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+            DoubleVector b2 = DoubleVector.fromArray(D, b, bi + bNext);
+            DoubleVector b3 = DoubleVector.fromArray(D, b, bi + bNext + LD);
+            DoubleVector w0 = DoubleVector.broadcast(D, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            acc0_2 = w0.fma(b2, acc0_2);
+            acc0_3 = w0.fma(b3, acc0_3);
+            DoubleVector w1 = DoubleVector.broadcast(D, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            acc1_2 = w1.fma(b2, acc1_2);
+            acc1_3 = w1.fma(b3, acc1_3);
+            DoubleVector w2 = DoubleVector.broadcast(D, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            acc2_2 = w2.fma(b2, acc2_2);
+            acc2_3 = w2.fma(b3, acc2_3);
+            DoubleVector w3 = DoubleVector.broadcast(D, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            acc3_2 = w3.fma(b2, acc3_2);
+            acc3_3 = w3.fma(b3, acc3_3);
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LD);
+            acc0_2.intoArray(d, dOff2);
+            acc0_3.intoArray(d, dOff2 + LD);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LD);
+            acc1_2.intoArray(d, dOff2 + 1 * ldd);
+            acc1_3.intoArray(d, dOff2 + 1 * ldd + LD);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LD);
+            acc2_2.intoArray(d, dOff2 + 2 * ldd);
+            acc2_3.intoArray(d, dOff2 + 2 * ldd + LD);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LD);
+            acc3_2.intoArray(d, dOff2 + 3 * ldd);
+            acc3_3.intoArray(d, dOff2 + 3 * ldd + LD);
+        }
+    }
+
+    @Override
     public void tileF64(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol,
             double[] c, int cOff, int ldc, double[] d, int dOff, int ldd) {
         DoubleVector acc0_0 = DoubleVector.fromArray(D, c, cOff);
@@ -1083,6 +1386,79 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
         if (rows > 3) {
             acc3_0.intoArray(d, dOff + 3 * ldd);
             acc3_1.intoArray(d, dOff + 3 * ldd + LD);
+        }
+    }
+
+    @Override
+    public void tileF64HalfPair(int kc, double[] a, int aOff, double[] b, int[] bRows, int bRowsOff, int bCol, int bNext,
+            double[] c, int cOff, int cOff2, int ldc, double[] d, int dOff, int dOff2, int ldd, int rows) {
+        DoubleVector acc0_0 = rows > 0 ? DoubleVector.fromArray(D, c, cOff) : DoubleVector.zero(D);
+        DoubleVector acc0_1 = rows > 0 ? DoubleVector.fromArray(D, c, cOff + LD) : DoubleVector.zero(D);
+        DoubleVector acc0_2 = rows > 0 ? DoubleVector.fromArray(D, c, cOff2) : DoubleVector.zero(D);
+        DoubleVector acc0_3 = rows > 0 ? DoubleVector.fromArray(D, c, cOff2 + LD) : DoubleVector.zero(D);
+        DoubleVector acc1_0 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc1_1 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc1_2 = rows > 1 ? DoubleVector.fromArray(D, c, cOff2 + 1 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc1_3 = rows > 1 ? DoubleVector.fromArray(D, c, cOff2 + 1 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc2_0 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc2_1 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc2_2 = rows > 2 ? DoubleVector.fromArray(D, c, cOff2 + 2 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc2_3 = rows > 2 ? DoubleVector.fromArray(D, c, cOff2 + 2 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc3_0 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc3_1 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc3_2 = rows > 3 ? DoubleVector.fromArray(D, c, cOff2 + 3 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc3_3 = rows > 3 ? DoubleVector.fromArray(D, c, cOff2 + 3 * ldc + LD) : DoubleVector.zero(D);
+        for (int r = 0; r < kc; r++) {
+            int bi = bRows[bRowsOff + r] + bCol;
+            int ai = aOff + r * MR;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+            DoubleVector b2 = DoubleVector.fromArray(D, b, bi + bNext);
+            DoubleVector b3 = DoubleVector.fromArray(D, b, bi + bNext + LD);
+            DoubleVector w0 = DoubleVector.broadcast(D, a[ai]);
+            acc0_0 = w0.fma(b0, acc0_0);
+            acc0_1 = w0.fma(b1, acc0_1);
+            acc0_2 = w0.fma(b2, acc0_2);
+            acc0_3 = w0.fma(b3, acc0_3);
+            DoubleVector w1 = DoubleVector.broadcast(D, a[ai + 1]);
+            acc1_0 = w1.fma(b0, acc1_0);
+            acc1_1 = w1.fma(b1, acc1_1);
+            acc1_2 = w1.fma(b2, acc1_2);
+            acc1_3 = w1.fma(b3, acc1_3);
+            DoubleVector w2 = DoubleVector.broadcast(D, a[ai + 2]);
+            acc2_0 = w2.fma(b0, acc2_0);
+            acc2_1 = w2.fma(b1, acc2_1);
+            acc2_2 = w2.fma(b2, acc2_2);
+            acc2_3 = w2.fma(b3, acc2_3);
+            DoubleVector w3 = DoubleVector.broadcast(D, a[ai + 3]);
+            acc3_0 = w3.fma(b0, acc3_0);
+            acc3_1 = w3.fma(b1, acc3_1);
+            acc3_2 = w3.fma(b2, acc3_2);
+            acc3_3 = w3.fma(b3, acc3_3);
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LD);
+            acc0_2.intoArray(d, dOff2);
+            acc0_3.intoArray(d, dOff2 + LD);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LD);
+            acc1_2.intoArray(d, dOff2 + 1 * ldd);
+            acc1_3.intoArray(d, dOff2 + 1 * ldd + LD);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LD);
+            acc2_2.intoArray(d, dOff2 + 2 * ldd);
+            acc2_3.intoArray(d, dOff2 + 2 * ldd + LD);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LD);
+            acc3_2.intoArray(d, dOff2 + 3 * ldd);
+            acc3_3.intoArray(d, dOff2 + 3 * ldd + LD);
         }
     }
 
@@ -1292,6 +1668,86 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
         if (rows > 3) {
             acc3_0.intoArray(d, dOff + 3 * ldd);
             acc3_1.intoArray(d, dOff + 3 * ldd + LD);
+        }
+    }
+
+    @Override
+    public void tileF64HalfPair(int[] runs, int runCount, double[] a, int aOff, double[] b, int bCol, int bNext,
+            double[] c, int cOff, int cOff2, int ldc, double[] d, int dOff, int dOff2, int ldd, int rows) {
+        DoubleVector acc0_0 = rows > 0 ? DoubleVector.fromArray(D, c, cOff) : DoubleVector.zero(D);
+        DoubleVector acc0_1 = rows > 0 ? DoubleVector.fromArray(D, c, cOff + LD) : DoubleVector.zero(D);
+        DoubleVector acc0_2 = rows > 0 ? DoubleVector.fromArray(D, c, cOff2) : DoubleVector.zero(D);
+        DoubleVector acc0_3 = rows > 0 ? DoubleVector.fromArray(D, c, cOff2 + LD) : DoubleVector.zero(D);
+        DoubleVector acc1_0 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc1_1 = rows > 1 ? DoubleVector.fromArray(D, c, cOff + 1 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc1_2 = rows > 1 ? DoubleVector.fromArray(D, c, cOff2 + 1 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc1_3 = rows > 1 ? DoubleVector.fromArray(D, c, cOff2 + 1 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc2_0 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc2_1 = rows > 2 ? DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc2_2 = rows > 2 ? DoubleVector.fromArray(D, c, cOff2 + 2 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc2_3 = rows > 2 ? DoubleVector.fromArray(D, c, cOff2 + 2 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc3_0 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc3_1 = rows > 3 ? DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD) : DoubleVector.zero(D);
+        DoubleVector acc3_2 = rows > 3 ? DoubleVector.fromArray(D, c, cOff2 + 3 * ldc) : DoubleVector.zero(D);
+        DoubleVector acc3_3 = rows > 3 ? DoubleVector.fromArray(D, c, cOff2 + 3 * ldc + LD) : DoubleVector.zero(D);
+        int aRun = aOff;
+        for (int q = 0; q < 3 * runCount; q += 3) {
+            int start = runs[q] + bCol;
+            int step = runs[q + 1];
+            int kc = runs[q + 2];
+            for (int r = 0; r < kc; r++) {
+                int bi = start + r * step;
+                int ai = aRun + r * MR;
+                DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+                DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
+                DoubleVector b2 = DoubleVector.fromArray(D, b, bi + bNext);
+                DoubleVector b3 = DoubleVector.fromArray(D, b, bi + bNext + LD);
+                DoubleVector w0 = DoubleVector.broadcast(D, a[ai]);
+                acc0_0 = w0.fma(b0, acc0_0);
+                acc0_1 = w0.fma(b1, acc0_1);
+                acc0_2 = w0.fma(b2, acc0_2);
+                acc0_3 = w0.fma(b3, acc0_3);
+                DoubleVector w1 = DoubleVector.broadcast(D, a[ai + 1]);
+                acc1_0 = w1.fma(b0, acc1_0);
+                acc1_1 = w1.fma(b1, acc1_1);
+                acc1_2 = w1.fma(b2, acc1_2);
+                acc1_3 = w1.fma(b3, acc1_3);
+                DoubleVector w2 = DoubleVector.broadcast(D, a[ai + 2]);
+                acc2_0 = w2.fma(b0, acc2_0);
+                acc2_1 = w2.fma(b1, acc2_1);
+                acc2_2 = w2.fma(b2, acc2_2);
+                acc2_3 = w2.fma(b3, acc2_3);
+                DoubleVector w3 = DoubleVector.broadcast(D, a[ai + 3]);
+                acc3_0 = w3.fma(b0, acc3_0);
+                acc3_1 = w3.fma(b1, acc3_1);
+                acc3_2 = w3.fma(b2, acc3_2);
+                acc3_3 = w3.fma(b3, acc3_3);
+            }
+            aRun += kc * MR;
+        }
+        if (rows > 0) {
+            acc0_0.intoArray(d, dOff);
+            acc0_1.intoArray(d, dOff + LD);
+            acc0_2.intoArray(d, dOff2);
+            acc0_3.intoArray(d, dOff2 + LD);
+        }
+        if (rows > 1) {
+            acc1_0.intoArray(d, dOff + 1 * ldd);
+            acc1_1.intoArray(d, dOff + 1 * ldd + LD);
+            acc1_2.intoArray(d, dOff2 + 1 * ldd);
+            acc1_3.intoArray(d, dOff2 + 1 * ldd + LD);
+        }
+        if (rows > 2) {
+            acc2_0.intoArray(d, dOff + 2 * ldd);
+            acc2_1.intoArray(d, dOff + 2 * ldd + LD);
+            acc2_2.intoArray(d, dOff2 + 2 * ldd);
+            acc2_3.intoArray(d, dOff2 + 2 * ldd + LD);
+        }
+        if (rows > 3) {
+            acc3_0.intoArray(d, dOff + 3 * ldd);
+            acc3_1.intoArray(d, dOff + 3 * ldd + LD);
+            acc3_2.intoArray(d, dOff2 + 3 * ldd);
+            acc3_3.intoArray(d, dOff2 + 3 * ldd + LD);
         }
     }
 

@@ -345,9 +345,17 @@ final class TileGemm {
                     for (int m = mFrom; m < mTo; m += mr) {
                         int aOff = a.offset(mFrom, m, r0, rn, mr);
                         int rows = Math.min(mr, mTo - m);
+                        boolean pairs = rows <= math.halfTileRows(); // Note [Half tile pairs] in ConvMath
                         for (int p = 0; p < panels; p++) {
                             View into = p < whole ? to : acc;
                             int j = j0 + p * nr;
+                            if (pairs && p + 1 < panels && (p + 1 < whole) == (p < whole)) {
+                                t.halfTilePair(math, rn, ap, aOff, block, p, from.array(), from.at(m, j),
+                                        from.at(m, j + nr), from.ld(), into.array(), into.at(m, j), into.at(m, j + nr),
+                                        into.ld(), rows);
+                                p++;
+                                continue;
+                            }
                             t.tile(math, rn, ap, aOff, block, p, from.array(), from.at(m, j), from.ld(),
                                     into.array(), into.at(m, j), into.ld(), rows);
                         }

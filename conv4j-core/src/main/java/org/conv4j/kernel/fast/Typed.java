@@ -96,6 +96,13 @@ abstract sealed class Typed {
     abstract void tile(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c, int cOff,
             int ldc, Object d, int dOff, int ldd, int rows);
 
+    /**
+     * Half tiles ({@code rows <= halfTileRows()}) of panels {@code panel} and {@code panel + 1} at once (Note [Half
+     * tile pairs] in ConvMath), the second's C and d at {@code cOff2} and {@code dOff2}.
+     */
+    abstract void halfTilePair(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c,
+            int cOff, int cOff2, int ldc, Object d, int dOff, int dOff2, int ldd, int rows);
+
     /** {@link ConvMath#frameTileF32} or its float64 twin. */
     abstract void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c,
             int cOff, int ldc, int rows);
@@ -364,6 +371,26 @@ abstract sealed class Typed {
         }
 
         @Override
+        void halfTilePair(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c,
+                int cOff, int cOff2, int ldc, Object d, int dOff, int dOff2, int ldd, int rows) {
+            float[] aa = (float[]) a;
+            float[] bb = (float[]) block.array;
+            float[] cc = (float[]) c;
+            float[] dd = (float[]) d;
+            int col = panel * block.panelStep;
+            int next = block.panelStep;
+            if (block.packed) {
+                math.tileF32HalfPair(kc, aa, aOff, bb, col, next, cc, cOff, cOff2, ldc, dd, dOff, dOff2, ldd, rows);
+            } else if (block.runCount > 0) {
+                math.tileF32HalfPair(block.runs, block.runCount, aa, aOff, bb, col, next, cc, cOff, cOff2, ldc, dd,
+                        dOff, dOff2, ldd, rows);
+            } else {
+                math.tileF32HalfPair(kc, aa, aOff, bb, block.rows, 0, col, next, cc, cOff, cOff2, ldc, dd, dOff, dOff2,
+                        ldd, rows);
+            }
+        }
+
+        @Override
         void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c, int cOff,
                 int ldc, int rows) {
             math.frameTileF32(kc, (float[]) a, aOff, aStride, (float[]) b, bOff, (float[]) c, cOff, ldc, rows);
@@ -617,6 +644,26 @@ abstract sealed class Typed {
                 math.tileF64Half(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd, rows);
             } else {
                 math.tileF64(kc, aa, aOff, bb, block.rows, 0, col, cc, cOff, ldc, dd, dOff, ldd, rows);
+            }
+        }
+
+        @Override
+        void halfTilePair(ConvMath math, int kc, Object a, int aOff, TileGemm.BBlock block, int panel, Object c,
+                int cOff, int cOff2, int ldc, Object d, int dOff, int dOff2, int ldd, int rows) {
+            double[] aa = (double[]) a;
+            double[] bb = (double[]) block.array;
+            double[] cc = (double[]) c;
+            double[] dd = (double[]) d;
+            int col = panel * block.panelStep;
+            int next = block.panelStep;
+            if (block.packed) {
+                math.tileF64HalfPair(kc, aa, aOff, bb, col, next, cc, cOff, cOff2, ldc, dd, dOff, dOff2, ldd, rows);
+            } else if (block.runCount > 0) {
+                math.tileF64HalfPair(block.runs, block.runCount, aa, aOff, bb, col, next, cc, cOff, cOff2, ldc, dd,
+                        dOff, dOff2, ldd, rows);
+            } else {
+                math.tileF64HalfPair(kc, aa, aOff, bb, block.rows, 0, col, next, cc, cOff, cOff2, ldc, dd, dOff, dOff2,
+                        ldd, rows);
             }
         }
 
