@@ -348,9 +348,8 @@ def frame_tile(MR, NV, T, V, SP, L, prim):
     # Rows past `rows` read a copy of the last frame (always in range) and are stored but never used: no branch
     # in the loop.
     out = ['', '    @Override',
-           f'    public void frameTile{T}(int kc, {prim}[] a, int aOff, int aStride, {prim}[] b, int bOff, {prim}[] c,',
-           '            int cOff, int ldc, int rows) {',
-           f'        final int nr = {NV} * {L};']
+           f'    public void frameTile{T}(int kc, {prim}[] a, int aOff, int aStride, {prim}[] b, int bOff, int ldb,',
+           f'            {prim}[] c, int cOff, int ldc, int rows) {{']
     for i in range(MR):
         out.append(f'        int a{i} = aOff' + (f' + Math.min({i}, rows - 1) * aStride;' if i else ';'))
     for i in range(MR):
@@ -359,7 +358,7 @@ def frame_tile(MR, NV, T, V, SP, L, prim):
             vo = f' + {v} * {L}' if v > 1 else (f' + {L}' if v == 1 else '')
             out.append(f'        {V} acc{i}_{v} = {V}.fromArray({SP}, c, {off}{vo});')
     out.append('        for (int r = 0; r < kc; r++) {')
-    out.append('            int bi = bOff + r * nr;')
+    out.append('            int bi = bOff + r * ldb;')
     for v in range(NV):
         vo = f' + {v} * {L}' if v > 1 else (f' + {L}' if v == 1 else '')
         out.append(f'            {V} b{v} = {V}.fromArray({SP}, b, bi{vo});')

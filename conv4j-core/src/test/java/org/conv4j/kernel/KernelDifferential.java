@@ -35,6 +35,9 @@ public final class KernelDifferential {
         if (r.nextInt(8) == 0) {
             return randomLong(r);
         }
+        if (r.nextInt(9) == 0) {
+            return randomInPlaceWeightGradient(r);
+        }
         if (r.nextInt(10) == 0) {
             return randomDepthwise(r);
         }
@@ -155,6 +158,30 @@ public final class KernelDifferential {
         int length = Math.max(1, (out - 1) * s + extent - pb - pa + r.nextInt(s));
         int positions = (length + pb + pa - extent) / s + 1;
         int batch = pick(r, 1, 2, 3);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
+                new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {positions});
+    }
+
+    /**
+     * From 256 output positions and 32 output channels per group: the weight gradient as a GEMM reading the output
+     * gradient's rows and the channels-last input in place (Note [Weight gradient read in place] in
+     * InPlaceWeightGradient), with rows and columns that cut the last tiles, dilations whose tiles stay within a
+     * tap, strides, one input channel with longer rows, and reductions cut into chunks.
+     */
+    private static ConvProblem randomInPlaceWeightGradient(SplittableRandom r) {
+        int groups = r.nextInt(3) == 0 ? 2 : 1;
+        int cg = pick(r, 1, 1, 3, 32, 33);
+        int og = pick(r, 32, 33, 40);
+        int k = pick(r, 1, 2, 3, 5);
+        int s = pick(r, 1, 1, 2, 3);
+        int d = cg % 32 == 0 ? pick(r, 1, 2, 3) : 1;
+        int pb = r.nextInt(0, 3);
+        int pa = r.nextBoolean() ? pb : pb + 1;
+        int extent = d * (k - 1) + 1;
+        int out = cg == 1 ? pick(r, 256, 1000, 3001) : pick(r, 256, 257, 300, 1000, 1024);
+        int length = Math.max(1, (out - 1) * s + extent - pb - pa + r.nextInt(s));
+        int positions = (length + pb + pa - extent) / s + 1;
+        int batch = cg == 1 ? pick(r, 1, 3, 9) : pick(r, 1, 2);
         return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {positions});
     }

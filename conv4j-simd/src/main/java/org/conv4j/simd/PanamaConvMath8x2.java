@@ -847,9 +847,8 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
     }
 
     @Override
-    public void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, float[] c,
-            int cOff, int ldc, int rows) {
-        final int nr = 2 * LF;
+    public void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, int rows) {
         int a0 = aOff;
         int a1 = aOff + Math.min(1, rows - 1) * aStride;
         int a2 = aOff + Math.min(2, rows - 1) * aStride;
@@ -875,7 +874,7 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
         FloatVector acc7_0 = FloatVector.fromArray(F, c, cOff + 7 * ldc);
         FloatVector acc7_1 = FloatVector.fromArray(F, c, cOff + 7 * ldc + LF);
         for (int r = 0; r < kc; r++) {
-            int bi = bOff + r * nr;
+            int bi = bOff + r * ldb;
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
             FloatVector b1 = FloatVector.fromArray(F, b, bi + LF);
             FloatVector w0 = FloatVector.broadcast(F, a[a0 + r]);
@@ -1752,9 +1751,8 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
     }
 
     @Override
-    public void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, double[] c,
-            int cOff, int ldc, int rows) {
-        final int nr = 2 * LD;
+    public void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, int ldb,
+            double[] c, int cOff, int ldc, int rows) {
         int a0 = aOff;
         int a1 = aOff + Math.min(1, rows - 1) * aStride;
         int a2 = aOff + Math.min(2, rows - 1) * aStride;
@@ -1780,7 +1778,7 @@ final class PanamaConvMath8x2 extends PanamaConvMath {
         DoubleVector acc7_0 = DoubleVector.fromArray(D, c, cOff + 7 * ldc);
         DoubleVector acc7_1 = DoubleVector.fromArray(D, c, cOff + 7 * ldc + LD);
         for (int r = 0; r < kc; r++) {
-            int bi = bOff + r * nr;
+            int bi = bOff + r * ldb;
             DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
             DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LD);
             DoubleVector w0 = DoubleVector.broadcast(D, a[a0 + r]);

@@ -192,21 +192,22 @@ public interface ConvMath {
     }
 
     /**
-     * A register tile whose A rows are frames read straight from a signal, {@code aStride} apart, and whose B is
-     * packed ({@code NR} columns): for a convolution with a long kernel and a long stride (an audio front-end), row
-     * {@code i} is output position {@code i}, column {@code j} an output channel, so nothing is unfolded or packed
-     * per call:
+     * A register tile whose A rows are read in place, {@code aStride} apart, and whose B rows ({@code NR} columns)
+     * are {@code ldb} apart: for a convolution with a long kernel and a long stride (an audio front-end), row
+     * {@code i} is output position {@code i} (a frame of the signal), column {@code j} an output channel of the
+     * packed weight ({@code ldb = NR}), so nothing is unfolded or packed per call; for a weight gradient, the rows
+     * are output channels of the output gradient and B the channels-last input:
      * <pre>
-     * c[cOff + i*ldc + j] += sum over r &lt; kc of a[aOff + i*aStride + r] * b[bOff + r*NR + j],  i &lt; rows
+     * c[cOff + i*ldc + j] += sum over r &lt; kc of a[aOff + i*aStride + r] * b[bOff + r*ldb + j],  i &lt; rows
      * </pre>
      * {@code c} must hold {@code MR} rows; rows from {@code rows} on are left unspecified.
      */
-    void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, float[] c, int cOff, int ldc,
-            int rows);
+    void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int ldb, float[] c, int cOff,
+            int ldc, int rows);
 
     /** {@link #frameTileF32} for float64. */
-    void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, double[] c, int cOff, int ldc,
-            int rows);
+    void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, int ldb, double[] c, int cOff,
+            int ldc, int rows);
 
     /**
      * Copies rows given by a table of row starts into packed panels of {@code NR = tileColsF32()} columns, the

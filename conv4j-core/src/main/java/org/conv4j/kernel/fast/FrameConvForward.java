@@ -75,7 +75,7 @@ final class FrameConvForward {
                     }
                     for (int c = 0; c < q.cg(); c++) {
                         t.frameTile(math, q.k(), frames, c * span + (tt - t0) * q.s(), q.s(), packed[g],
-                                (p * reduction + c * q.k()) * nr, tile, 0, nr, rows);
+                                (p * reduction + c * q.k()) * nr, nr, tile, 0, nr, rows);
                     }
                     for (int j = 0; j < channels; j++) {
                         t.copy(tile, j, nr, y, yChannel + j * q.t() + tt, rows);

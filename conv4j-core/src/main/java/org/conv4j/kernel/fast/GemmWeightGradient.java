@@ -9,9 +9,9 @@ import org.conv4j.tensor.Tensor;
 
 /**
  * The weight gradient of {@link ImplicitGemmConvKernel}, per group
- * {@code gw[o, (c, k)] = sum over (n, t) of gy[n, o, t] * x[n, c, t*S + k*D - P]}: dot products along the
- * positions for long rows ({@link DotWeightGradient}), otherwise a GEMM with both operands packed block
- * by block.
+ * {@code gw[o, (c, k)] = sum over (n, t) of gy[n, o, t] * x[n, c, t*S + k*D - P]}: a GEMM reading both operands
+ * in place where that was measured faster ({@link InPlaceWeightGradient}), dot products along the positions for
+ * other long rows ({@link DotWeightGradient}), otherwise a GEMM with both operands packed block by block.
  */
 final class GemmWeightGradient {
     /**
@@ -53,7 +53,9 @@ final class GemmWeightGradient {
         int size = q.cOut() * columns;
         // Note [Call buffers]: every element of the chunks' sums is written before it is read.
         Object partial = chunks == 1 ? gw : CallBuffers.take(t, chunks * size);
-        if (q.t() >= DotWeightGradient.MIN_POSITIONS && !pointwiseGemm(q)) {
+        if (InPlaceWeightGradient.suits(q)) {
+            InPlaceWeightGradient.compute(math, q, t, x, gy, partial, chunks);
+        } else if (q.t() >= DotWeightGradient.MIN_POSITIONS && !pointwiseGemm(q)) {
             DotWeightGradient.compute(math, q, t, x, gy, partial, chunks);
         } else {
             byGemm(math, q, t, x, gy, partial, chunks);
@@ -131,14 +133,7 @@ final class GemmWeightGradient {
                     columns);
         });
         if (transposed) {
-            // Column k*Cg + c of the sums is (c, k) of the weight gradient: one run of Cg columns per tap (1-2% faster
-            // on textcnn than a copy of K elements per channel, in alternating calls).
-            Parallel.forEach(chunks * q.cOut(), (long) chunks * size * 16, row -> {
-                int at = row * columns;
-                for (int k = 0; k < q.k(); k++) {
-                    t.copyStrided(sums, at + k * q.cg(), 1, partial, at + k, q.k(), q.cg());
-                }
-            });
+            untangleTaps(t, q, sums, partial, chunks);
             CallBuffers.give(xT);
             CallBuffers.give(sums);
         }
@@ -147,6 +142,22 @@ final class GemmWeightGradient {
                 CallBuffers.give(((TileGemm.Prepacked) panels).array());
             }
         }
+    }
+
+    /**
+     * Sums whose columns run tap-major ({@code k*Cg + c}) into {@code partial} in the weight's order ({@code (c, k)}):
+     * one run of Cg columns per tap (1-2% faster on textcnn than a copy of K elements per channel, in alternating
+     * calls).
+     */
+    static void untangleTaps(Typed t, Geometry q, Object sums, Object partial, int chunks) {
+        int columns = q.cg() * q.k();
+        long size = (long) q.cOut() * columns;
+        Parallel.forEach(chunks * q.cOut(), chunks * size * 16, row -> {
+            int at = row * columns;
+            for (int k = 0; k < q.k(); k++) {
+                t.copyStrided(sums, at + k * q.cg(), 1, partial, at + k, q.k(), q.cg());
+            }
+        });
     }
 
     /**

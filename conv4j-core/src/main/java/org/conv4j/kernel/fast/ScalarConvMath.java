@@ -105,14 +105,14 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
-    public void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, float[] c, int cOff,
-            int ldc, int rows) {
+    public void frameTileF32(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int ldb, float[] c,
+            int cOff, int ldc, int rows) {
         for (int i = 0; i < rows; i++) {
             int row = cOff + i * ldc;
             int frame = aOff + i * aStride;
             for (int r = 0; r < kc; r++) {
                 float ai = a[frame + r];
-                int br = bOff + r * NR_F32;
+                int br = bOff + r * ldb;
                 for (int j = 0; j < NR_F32; j++) {
                     c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
                 }
@@ -147,14 +147,14 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
-    public void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, double[] c, int cOff,
-            int ldc, int rows) {
+    public void frameTileF64(int kc, double[] a, int aOff, int aStride, double[] b, int bOff, int ldb, double[] c,
+            int cOff, int ldc, int rows) {
         for (int i = 0; i < rows; i++) {
             int row = cOff + i * ldc;
             int frame = aOff + i * aStride;
             for (int r = 0; r < kc; r++) {
                 double ai = a[frame + r];
-                int br = bOff + r * NR_F64;
+                int br = bOff + r * ldb;
                 for (int j = 0; j < NR_F64; j++) {
                     c[row + j] = Math.fma(ai, b[br + j], c[row + j]);
                 }

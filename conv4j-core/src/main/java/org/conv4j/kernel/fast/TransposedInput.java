@@ -12,14 +12,16 @@ import org.conv4j.kernel.fast.ImplicitGemmConvKernel.Geometry;
  * follow the runs of rows (or B is repacked into panels: GemmWeightGradient.PACK_B_FROM_OUTPUTS).
  * {@link GemmWeightGradient} uses it with stride 1: for audio front-ends (one channel, long strides) the copy and
  * the runs' tiles cost more than packing the runs of taps (audio_k400_s160: 0.38 against 0.33 ms).
+ * {@link InPlaceWeightGradient} reads it with any stride and dilation, one tap at a time: a plane then holds every
+ * position a tap reads, {@code (T - 1)*S + (K - 1)*D + 1}.
  */
 final class TransposedInput {
     private TransposedInput() {
     }
 
     /** Positions of one (group, batch element) plane of xT: those B's rows read, from -P. */
-    private static int positions(Geometry q) {
-        return (q.t() - 1) * q.s() + q.k();
+    static int positions(Geometry q) {
+        return (q.t() - 1) * q.s() + (q.k() - 1) * q.d() + 1;
     }
 
     /**

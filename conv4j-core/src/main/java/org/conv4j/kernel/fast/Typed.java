@@ -104,8 +104,8 @@ abstract sealed class Typed {
             int cOff, int cOff2, int ldc, Object d, int dOff, int dOff2, int ldd, int rows);
 
     /** {@link ConvMath#frameTileF32} or its float64 twin. */
-    abstract void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c,
-            int cOff, int ldc, int rows);
+    abstract void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, int ldb,
+            Object c, int cOff, int ldc, int rows);
 
     /** {@link ConvMath#packPanelsF32} or its float64 twin. */
     abstract void packPanels(ConvMath math, int rn, int panels, Object b, int[] bRows, int bCol, int panelStep,
@@ -391,9 +391,10 @@ abstract sealed class Typed {
         }
 
         @Override
-        void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c, int cOff,
-                int ldc, int rows) {
-            math.frameTileF32(kc, (float[]) a, aOff, aStride, (float[]) b, bOff, (float[]) c, cOff, ldc, rows);
+        void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, int ldb, Object c,
+                int cOff, int ldc, int rows) {
+            math.frameTileF32(kc, (float[]) a, aOff, aStride, (float[]) b, bOff, ldb, (float[]) c, cOff, ldc,
+                    rows);
         }
 
         @Override
@@ -668,9 +669,10 @@ abstract sealed class Typed {
         }
 
         @Override
-        void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, Object c, int cOff,
-                int ldc, int rows) {
-            math.frameTileF64(kc, (double[]) a, aOff, aStride, (double[]) b, bOff, (double[]) c, cOff, ldc, rows);
+        void frameTile(ConvMath math, int kc, Object a, int aOff, int aStride, Object b, int bOff, int ldb, Object c,
+                int cOff, int ldc, int rows) {
+            math.frameTileF64(kc, (double[]) a, aOff, aStride, (double[]) b, bOff, ldb, (double[]) c, cOff, ldc,
+                    rows);
         }
 
         @Override
