@@ -24,8 +24,10 @@ import org.conv4j.kernel.fast.ImplicitGemmConvKernel.Geometry;
  * positions -13%.
  */
 final class InPlaceWeightGradient {
-    /** Positions per reduction block: a row panel of A ({@code MR x POSITIONS}) of 32 KiB for float32; 256 was
-     * 5-10% slower on resnet1d_k3, tcn and grouped_g8. */
+    /**
+     * Positions per reduction block: a row panel of A ({@code MR x POSITIONS}) of 32 KiB for float32; 256 was 5-10%
+     * slower on resnet1d_k3, tcn and grouped_g8.
+     */
     static final int POSITIONS = 1024;
     /** Work items per thread at least: 4 was 5-10% slower than 2 (every column block reads all of A again). */
     static final int ITEMS_PER_THREAD = 2;
