@@ -18,10 +18,9 @@ import org.conv4j.kernel.fast.ImplicitGemmConvKernel.Geometry;
  * faster on rows of at most 1024 positions (resnet1d_k3 4.0 against 5.0 ms, grouped_g8 2.1 against 2.6; 128
  * channels and K = 7 -10%, 64 to 128 channels and K = 7 -14 to -17%, 32 or 64 channels -2 to -5%) but slower with
  * 256 output channels (+6 to +10%) or 14 (pointwise_750_14: twice as slow), and slower on longer rows (tcn, 4096
- * positions: +5 to +20%; 128 channels and 2048 positions +20%; large_256_k3 +7%), where the dot products' fixed
- * cost per row is spread over more positions; with one input channel (an audio front-end, which the dot products
- * split into stride phases) faster on long rows too: audio_k80_s4 1.4-1.6 against 2.4 ms, stride 1 and 15921
- * positions -13%.
+ * positions: +5 to +20%; 128 channels and 2048 positions +20%; large_256_k3 +7%; audio_k80_s4, 3981 positions,
+ * +9%, where with 1000 positions it was 17% faster), where the dot products' fixed cost per row is spread over
+ * more positions. In a layer's forward and backward, alternating in one JVM: resnet1d_k3 -5%, grouped_g8 -3%.
  */
 final class InPlaceWeightGradient {
     /**
@@ -37,12 +36,12 @@ final class InPlaceWeightGradient {
 
     /**
      * Where it was measured faster than the dot products (Note [Weight gradient read in place]): rows of 256 to
-     * 1024 positions with 32 to 128 output channels per group, or one input channel; with dilation, tiles must
-     * stay within one tap (32 input channels per group, a multiple of every tile's width).
+     * 1024 positions with 32 to 128 output channels per group; with dilation, tiles must stay within one tap (32
+     * input channels per group, a multiple of every tile's width).
      */
     static boolean suits(Geometry q) {
-        return q.t() >= DotWeightGradient.MIN_POSITIONS && (q.d() == 1 || q.cg() % 32 == 0) && q.og() >= 32
-                && (q.cg() == 1 || (q.t() <= 1024 && q.og() <= 128));
+        return q.t() >= DotWeightGradient.MIN_POSITIONS && q.t() <= 1024 && q.og() >= 32 && q.og() <= 128
+                && (q.d() == 1 || q.cg() % 32 == 0);
     }
 
     static void compute(ConvMath math, Geometry q, Typed t, Object x, Object gy, Object partial, int chunks) {
