@@ -126,8 +126,16 @@ public final class Pad {
                     + dimIndex + " of input " + where);
         }
         checkOutputNotEmpty(input, pad, n, "2input (W: %1$d)is too small. Calculated output W: %2$d",
-                "input (H: %1$d, W: %2$d)is too small.  Calculated output H: %3$d W: %4$d",
+                "input (H: %1$d, W: %2$d)is too small. Calculated output H: %3$d W: %4$d",
                 "input (D: %1$d H: %2$d, W: %3$d) is too small. Calculated output D: %4$d H: %5$d W: %6$d");
+        if (n == 2) {
+            // PyTorch 1.13's 2-D reflection sizes its output by a checked product of the sizes, which rejects a
+            // negative one before the tensor is made (3-D reflection and replication report the negative size).
+            for (int d = 0; d < n; d++) {
+                int o = input.size(first + d) + left(pad, d) + right(pad, d);
+                check(o >= 0, () -> "numel: integer multiplication overflow");
+            }
+        }
         return mappedPlan(input, pad, (j, l, r, size) -> {
             int idx = j - l;
             if (idx < 0) {
@@ -143,7 +151,7 @@ public final class Pad {
         int n = pad.length / 2;
         checkValidInput(input, n);
         checkOutputNotEmpty(input, pad, n, "input (W: %1$d) is too small. Calculated output W: %2$d",
-                "input (H: %1$d, W: %2$d) is too small. Calculated output H: %3$d W: %4$d",
+                "input (H: %1$d, W: %2$d ) is too small. Calculated output H: %3$d W: %4$d",
                 "input (D: %1$d H: %2$d, W: %3$d) is too small. Calculated output D: %4$d H: %5$d W: %6$d");
         return mappedPlan(input, pad, (j, l, r, size) -> Math.max(0, Math.min(size - 1, j - l)));
     }
