@@ -3,6 +3,8 @@ package org.conv4j.kernel;
 import java.util.List;
 import java.util.Locale;
 
+import org.conv4j.ConfigurationException;
+
 import org.conv4j.kernel.fast.ConvMath;
 import org.conv4j.kernel.fast.ConvMaths;
 import org.conv4j.kernel.fast.DepthwiseConvKernel;
@@ -15,7 +17,7 @@ import org.conv4j.tensor.DType;
  * <ul>
  *   <li>{@code auto} (default): the fast kernels with the Vector API when it is available, else with scalar
  *       inner loops (see {@link ConvMaths}), then the reference;</li>
- *   <li>{@code simd}: the Vector API kernels; an error where they are unavailable;</li>
+ *   <li>{@code simd}: the Vector API kernels; a {@link ConfigurationException} where they are unavailable;</li>
  *   <li>{@code scalar}: the fast kernels with scalar inner loops;</li>
  *   <li>{@code ref}: the reference kernel only.</li>
  * </ul>
@@ -66,13 +68,13 @@ public final class ConvKernels {
             case "scalar" -> SCALAR;
             case "simd" -> {
                 if (VECTOR == null) {
-                    throw new IllegalStateException("-D" + PROPERTY + "=simd, but "
+                    throw new ConfigurationException("-D" + PROPERTY + "=simd, but "
                             + ConvMaths.vectorUnavailableReason());
                 }
                 yield VECTOR;
             }
             case "auto" -> VECTOR != null ? VECTOR : SCALAR;
-            default -> throw new IllegalStateException("-D" + PROPERTY + "=" + mode + " is not one of: auto, simd, "
+            default -> throw new ConfigurationException("-D" + PROPERTY + "=" + mode + " is not one of: auto, simd, "
                     + "scalar, ref");
         };
     }

@@ -2,6 +2,8 @@ package org.conv4j.kernel.fast;
 
 import java.util.function.IntConsumer;
 
+import org.conv4j.ConfigurationException;
+
 /**
  * The threads the fast kernels use: {@code -Dconv4j.threads=N} or {@link #setThreads}, by default the available
  * cores. Work is split into items that each own their outputs; no result depends on which thread ran an item or
@@ -14,27 +16,27 @@ import java.util.function.IntConsumer;
  * took 0.95 ms on 2 threads, about what they took on one; in runs, 0.58 ms.
  */
 public final class Parallel {
-    private static volatile int threads = initialThreads();
+    /** 0 until {@link #threads} first reads {@code -Dconv4j.threads} (a bad value fails that call, not class loading). */
+    private static volatile int threads;
     private static volatile WorkerTeam team;
 
     private Parallel() {
     }
 
-    private static int initialThreads() {
-        String p = System.getProperty("conv4j.threads");
-        if (p != null && !p.isBlank()) {
-            try {
-                return Math.max(1, Integer.parseInt(p.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("-Dconv4j.threads=" + p + " is not a number");
-            }
-        }
-        return Runtime.getRuntime().availableProcessors();
-    }
-
     /** Threads the kernels use. */
     public static int threads() {
-        return threads;
+        int n = threads;
+        if (n == 0) {
+            synchronized (Parallel.class) {
+                n = threads;
+                if (n == 0) {
+                    n = ConfigurationException.intProperty("conv4j.threads", 1,
+                            Runtime.getRuntime().availableProcessors());
+                    threads = n;
+                }
+            }
+        }
+        return n;
     }
 
     /** Sets the number of threads (at least 1) for all later calls. */
@@ -42,7 +44,7 @@ public final class Parallel {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
         }
-        if (n != threads) {
+        if (n != threads()) {
             threads = n;
             WorkerTeam old = team;
             team = null;
@@ -58,7 +60,7 @@ public final class Parallel {
             synchronized (Parallel.class) {
                 w = team;
                 if (w == null) {
-                    w = new WorkerTeam(threads - 1);
+                    w = new WorkerTeam(threads() - 1);
                     team = w;
                 }
             }
@@ -71,7 +73,7 @@ public final class Parallel {
 
     /** The threads worth using for a call of this many floating-point operations: 1 for small calls. */
     public static int threadsFor(long flops) {
-        return flops < MIN_PARALLEL_FLOPS ? 1 : threads;
+        return flops < MIN_PARALLEL_FLOPS ? 1 : threads();
     }
 
     /**

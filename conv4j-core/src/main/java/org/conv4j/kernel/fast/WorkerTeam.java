@@ -6,6 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
+import org.conv4j.ConfigurationException;
+
 /**
  * The helper threads behind {@link Parallel#forEach}: a fixed team that takes one call's items at a time, beside
  * the calling thread, and after a call spins a little while for the next one before it parks.
@@ -21,7 +23,7 @@ import java.util.function.IntConsumer;
  * item) runs its items on its own thread, which gives the same results (items own their outputs).
  */
 final class WorkerTeam {
-    static final long DEFAULT_SPIN_MICROS = 200;
+    static final int DEFAULT_SPIN_MICROS = 200;
 
     private final Helper[] helpers;
     private final ReentrantLock busy = new ReentrantLock();
@@ -40,15 +42,7 @@ final class WorkerTeam {
     }
 
     private static long spinMicros() {
-        String p = System.getProperty("conv4j.spinMicros");
-        if (p == null || p.isBlank()) {
-            return DEFAULT_SPIN_MICROS;
-        }
-        try {
-            return Math.max(0, Long.parseLong(p.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("-Dconv4j.spinMicros=" + p + " is not a number");
-        }
+        return ConfigurationException.intProperty("conv4j.spinMicros", 0, DEFAULT_SPIN_MICROS);
     }
 
     /**
