@@ -2,17 +2,20 @@ package org.conv4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -21,6 +24,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.conv4j.functional.Gradients;
+import org.conv4j.io.AtomicFiles;
+import org.conv4j.io.InputFile;
 import org.conv4j.kernel.ConvKernels;
 import org.conv4j.kernel.ConvProblem;
 import org.conv4j.kernel.fast.ConvMath;
@@ -91,14 +96,18 @@ final class BenchCommand implements Callable<Integer> {
             if (padding.equals("same") || padding.equals("valid")) {
                 b.padding(padding);
             } else {
-                b.padding(Integer.parseInt(padding));
+                try {
+                    b.padding(Integer.parseInt(padding));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("padding '" + padding + "' is not an integer, same or valid");
+                }
             }
             return b.build();
         }
     }
 
     static List<Shape> readShapes(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file).stream()
+        List<String> lines = InputFile.readAllLines(file).stream()
                 .filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).toList();
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(file + ": no shapes");
@@ -113,14 +122,26 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         List<Shape> shapes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (int li = 1; li < lines.size(); li++) {
             String[] f = lines.get(li).split(",");
+            if (f.length != header.size()) {
+                throw new IllegalArgumentException(file + ": line " + (li + 1) + " has " + f.length + " fields, the "
+                        + "header " + header.size() + ": " + lines.get(li));
+            }
             try {
                 shapes.add(new Shape(f[at[0]].trim(), num(f, at[1]), num(f, at[2]), num(f, at[3]), num(f, at[4]),
                         num(f, at[5]), num(f, at[6]), f[at[7]].trim(), num(f, at[8]), num(f, at[9])));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(file + ": line " + (li + 1) + " is not a shape: " + lines.get(li));
             }
+            if (!names.add(shapes.get(shapes.size() - 1).name())) {
+                throw new IllegalArgumentException(file + ": line " + (li + 1) + ": a second shape named "
+                        + shapes.get(shapes.size() - 1).name());
+            }
+        }
+        if (shapes.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no shapes");
         }
         return shapes;
     }
@@ -185,7 +206,18 @@ final class BenchCommand implements Callable<Integer> {
         }
         int nThreads = Parallel.threads();
         DType dt = DType.parse(dtype);
-        List<String> modes = Arrays.stream(mode.split(",")).map(String::trim).toList();
+        if (rounds < 1 || minReps < 1) {
+            throw new IllegalArgumentException("--rounds and --min-reps must be at least 1, got " + rounds + " and "
+                    + minReps);
+        }
+        if (!(minTime >= 0) || !(warmup >= 0)) {
+            throw new IllegalArgumentException("--min-time and --warmup must be at least 0, got " + minTime + " and "
+                    + warmup);
+        }
+        if (csv != null && Files.isDirectory(csv)) {
+            throw new IllegalArgumentException("--csv " + csv + " is a directory");
+        }
+        List<String> modes = Arrays.stream(mode.split(",")).map(String::trim).distinct().toList();
         for (String m : modes) {
             if (!m.equals("fwd") && !m.equals("fwdbwd")) {
                 throw new IllegalArgumentException("--mode: expected fwd, fwdbwd or fwd,fwdbwd, got '" + mode + "'");
@@ -194,7 +226,25 @@ final class BenchCommand implements Callable<Integer> {
         List<Shape> suite = readShapes(shapes);
         if (only != null) {
             Set<String> keep = Set.of(only.split(","));
+            Set<String> unknown = new TreeSet<>(keep);
+            suite.forEach(s -> unknown.remove(s.name()));
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("--only: no shape named " + String.join(", ", unknown) + " in "
+                        + shapes);
+            }
             suite = suite.stream().filter(s -> keep.contains(s.name())).toList();
+        }
+        // Every shape is checked before anything is timed, with PyTorch's message for an illegal one.
+        for (Shape s : suite) {
+            if (s.n() < 1 || s.cIn() < 1) {
+                throw new IllegalArgumentException(shapes + ": " + s.name() + ": N and C_in must be at least 1 to "
+                        + "time a call, got " + s.n() + " and " + s.cIn());
+            }
+            try {
+                Conv1d.outputShape(s.spec(dt), s.n(), s.cIn(), s.l());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(shapes + ": " + s.name() + ": " + e.getMessage(), e);
+            }
         }
         Map<String, Double> torch = compare == null ? Map.of() : readTorch(compare);
         ConvMath math = ConvMaths.best();
@@ -279,7 +329,7 @@ final class BenchCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(csv, csvRows);
+            AtomicFiles.writeAll(Map.of(csv, (String.join("\n", csvRows) + "\n").getBytes(StandardCharsets.UTF_8)));
             out.println("# wrote " + csv);
         }
         return 0;
@@ -295,7 +345,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /** PyTorch's median ms per {@code name/mode} from torch_bench.py's CSV. */
     static Map<String, Double> readTorch(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = InputFile.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(file + ": empty, expected torch_bench.py's CSV");
+        }
         List<String> header = Arrays.asList(lines.get(0).split(","));
         int name = header.indexOf("name");
         int mode = header.indexOf("mode");
@@ -305,8 +358,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         Map<String, Double> r = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            r.put(f[name] + "/" + f[mode], Double.parseDouble(f[ms]));
+            String[] f = line.split(",", -1);
+            if (f.length < header.size()) {
+                throw new IllegalArgumentException(file + ": the row '" + line + "' has " + f.length + " fields, the "
+                        + "header " + header.size());
+            }
+            try {
+                r.put(f[name] + "/" + f[mode], Double.parseDouble(f[ms]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ": median_ms '" + f[ms] + "' is not a number", e);
+            }
         }
         return r;
     }

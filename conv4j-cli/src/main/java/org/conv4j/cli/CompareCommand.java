@@ -50,10 +50,10 @@ final class CompareCommand implements Callable<Integer> {
         long bse2 = (long) c.b() * c.s() * c.e() * c.e();
         StringBuilder o = new StringBuilder();
         o.append("Input [B, S, L, E] = ").append(Shapes.format(c.b(), c.s(), c.l(), c.e())).append("\n\n");
-        o.append("Linear(L*E, E) = Linear(").append(c.l() * c.e()).append(", ").append(c.e())
+        o.append("Linear(L*E, E) = Linear(").append((long) c.l() * c.e()).append(", ").append(c.e())
                 .append(") on each of the B*S flattened sequences\n");
         line(o, "MACs", "B*S * (L*E) * E", c.l() + "*B*S*E^2", c.linearMacs());
-        line(o, "FLOPs", "2 * MACs", 2 * c.l() + "*B*S*E^2", 2 * c.linearMacs());
+        line(o, "FLOPs", "2 * MACs", 2L * c.l() + "*B*S*E^2", 2 * c.linearMacs());
         line(o, "parameters", "(L*E)*E + E", c.l() + "*E^2 + E", c.linearParams());
         o.append('\n');
         o.append(c.layers()).append(" x Conv1d(E, E, kernel_size=").append(c.k()).append(", padding=")
@@ -62,8 +62,8 @@ final class CompareCommand implements Callable<Integer> {
             o.append("  (an even kernel with padding k//2 adds one position per layer: L_out = L + 1)\n");
         }
         for (int i = 0; i < (c.k() % 2 == 0 ? c.layers() : 1); i++) {
-            int lOut = c.convOutputLength(i);
-            long perLayer = (long) c.b() * c.s() * c.e() * lOut * c.e() * c.k();
+            long lOut = c.convOutputLength(i);
+            long perLayer = (long) c.b() * c.s() * c.e() * c.e() * c.k() * lOut; // fits: the record checked it
             String what = c.k() % 2 == 0 ? "MACs of layer " + (i + 1) : "MACs per layer";
             line(o, what, "B*S * E * L_out * E * k", (long) lOut * c.k() + "*B*S*E^2 (L_out = " + lOut + ")",
                     perLayer);
@@ -71,7 +71,7 @@ final class CompareCommand implements Callable<Integer> {
         line(o, "MACs", c.k() % 2 == 0 ? "sum over the layers" : "layers * MACs per layer",
                 fmtCoeff((double) c.convMacs() / bse2) + "*B*S*E^2", c.convMacs());
         line(o, "FLOPs", "2 * MACs", fmtCoeff(2.0 * c.convMacs() / bse2) + "*B*S*E^2", 2 * c.convMacs());
-        line(o, "parameters", "layers * (E*E*k + E)", c.layers() * c.k() + "*E^2 + " + c.layers() + "*E",
+        line(o, "parameters", "layers * (E*E*k + E)", (long) c.layers() * c.k() + "*E^2 + " + c.layers() + "*E",
                 c.convParams());
         o.append('\n');
         o.append(String.format(Locale.ROOT, "The conv stack costs %.1fx the FLOPs of the Linear layer (%s vs %s per "

@@ -47,16 +47,31 @@ final class ConformanceCommand implements Callable<Integer> {
         if (dirs.isEmpty()) {
             throw new IllegalArgumentException("no case folders (with case.json) in " + cases);
         }
+        if (Files.exists(results) && Files.isSameFile(results, cases)) {
+            throw new IllegalArgumentException("--results is the --cases folder: the results would overwrite "
+                    + "PyTorch's reference tensors");
+        }
         Files.createDirectories(results);
         int threads = jobs != null ? Math.max(1, jobs) : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<CaseRunner.Outcome>> futures = new ArrayList<>();
         for (Path dir : dirs) {
+            String folder = dir.getFileName().toString();
+            Path resultDir = results.resolve(folder);
             futures.add(pool.submit(() -> {
-                ConformanceCase c = ConformanceCase.load(dir);
-                CaseRunner.Outcome o = CaseRunner.run(c);
-                o.write(results.resolve(c.id()));
-                return o;
+                try {
+                    ConformanceCase c = ConformanceCase.load(dir);
+                    if (!folder.equals(c.id())) { // the results go to <results>/<id>, as check.py reads them
+                        throw new IllegalArgumentException("case.json's id '" + c.id() + "' is not its folder's "
+                                + "name");
+                    }
+                    CaseRunner.Outcome o = CaseRunner.run(c);
+                    o.write(resultDir);
+                    return o;
+                } catch (Exception e) {
+                    CaseRunner.clearResults(resultDir); // no earlier run's results pass for this one's
+                    throw e;
+                }
             }));
         }
         pool.shutdown();
@@ -82,7 +97,11 @@ final class ConformanceCommand implements Callable<Integer> {
                 }
             } catch (java.util.concurrent.ExecutionException e) {
                 failed++;
-                err.println(id + ": could not run: " + e.getCause());
+                Throwable cause = e.getCause();
+                boolean expected = cause instanceof IllegalArgumentException || cause instanceof IOException;
+                String why = cause instanceof java.nio.file.NoSuchFileException ? "no such file: " + cause.getMessage()
+                        : expected ? cause.getMessage() : cause.toString();
+                err.println(id + ": could not run: " + why);
             }
         }
         out.printf("%d cases: %d computed, %d raised an error%s; results in %s%n", dirs.size(), computed, raised,

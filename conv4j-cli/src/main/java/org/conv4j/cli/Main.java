@@ -48,7 +48,16 @@ public final class Main implements Runnable {
             commandLine.getErr().flush();
             return 1;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // A tensor too large for the heap (picocli hands Errors on): say so, without a stack trace.
+            err.println("conv4j: error: not enough memory (" + e.getMessage() + "; this JVM may use "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB: give it more with -Xmx, e.g. "
+                    + "JAVA_TOOL_OPTIONS=-Xmx16g)");
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;

@@ -1,7 +1,6 @@
 package org.conv4j.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.conv4j.ConvException;
 import org.conv4j.cli.conformance.ModuleJson;
 import org.conv4j.explain.StackLayer;
+import org.conv4j.io.InputFile;
 import org.conv4j.tensor.DType;
 
 /**
@@ -38,12 +38,12 @@ final class ModelJson {
     }
 
     static Model read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file); // a missing or unreadable file says so itself
+        byte[] bytes = InputFile.readAllBytes(file);
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(bytes);
         } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getMessage(), e);
+            throw new IOException(file + ": not valid JSON: " + JsonErrors.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": expected an object with 'input_shape' and 'layers'");

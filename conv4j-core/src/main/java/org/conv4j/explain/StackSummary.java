@@ -8,7 +8,6 @@ import org.conv4j.nn.Conv1d;
 import org.conv4j.spec.ConvShapes;
 import org.conv4j.spec.ConvSpec;
 import org.conv4j.tensor.Shapes;
-import org.conv4j.tensor.Tensor;
 
 /**
  * Shapes, parameters, MACs, FLOPs and receptive field of every layer of a stack, the numbers {@code torchinfo}'s
@@ -76,8 +75,7 @@ public final class StackSummary {
             case StackLayer.Conv1d c -> {
                 ConvSpec s = c.spec();
                 // The layer's own checks give PyTorch's message for a bad input (channels, length, rank).
-                int[] out = Conv1d.of(s, Tensor.zeros(s.dtype(), s.weightShape()),
-                        s.bias() ? Tensor.zeros(s.dtype(), s.biasShape()) : null).outputShape(in);
+                int[] out = Conv1d.outputShape(s, in);
                 Window w = s.rank() == 1 ? grow(rf, jump, s.kernelSize()[0], s.stride()[0], s.dilation()[0])
                         : new Window(ALL, jump, "all");
                 yield new Row(index, layer, in, out, s.weightShape(), s.biasShape(), ConvShapes.parameterCount(s),

@@ -8,6 +8,7 @@ import org.conv4j.kernel.ConvKernel;
 import org.conv4j.kernel.ConvKernels;
 import org.conv4j.kernel.ConvProblem;
 import org.conv4j.kernel.KernelWeight;
+import org.conv4j.spec.ConvShapes;
 import org.conv4j.tensor.DType;
 import org.conv4j.tensor.Shapes;
 import org.conv4j.tensor.Tensor;
@@ -59,7 +60,7 @@ public final class Convolution {
         for (int i = 0; i < dims; i++) {
             // conv_output_size; the shape check above keeps the numerator non-negative.
             long extent = (long) d[i] * (w[i + 2] - 1) + 1;
-            outSize[i] = Math.toIntExact((in[i + 2] + 2L * p[i] - extent) / s[i] + 1);
+            outSize[i] = Shapes.size((in[i + 2] + 2L * p[i] - extent) / s[i] + 1, "output size");
         }
         if (backend == TorchBackend.EMPTY) {
             // ATen's empty path multiplies the empty input by the flattened weight (no channels) or by its first
@@ -89,7 +90,7 @@ public final class Convolution {
     /**
      * Plans {@code padding='same'} ({@code at::_convolution_mode}): total padding {@code dilation * (kernel - 1)}
      * per dimension, the odd element on the right (Note [Same padding is asymmetric] in
-     * {@link org.conv4j.spec.ConvShapes#samePadding}).
+     * {@link ConvShapes#samePadding}).
      */
     public static ConvPlan planSame(TensorMeta input, TensorMeta weight, TensorMeta bias, int[] stride,
             int[] dilation, int groups) {
@@ -112,7 +113,7 @@ public final class Convolution {
         boolean symmetric = true;
         for (int i = 0; i < dims; i++) {
             int d = dilation.length == 1 ? dilation[0] : dilation[i];
-            int total = d * (weight.size(i + 2) - 1);
+            int total = ConvShapes.sameTotal(weight.size(i + 2), d);
             int l = total / 2; // C++ division: truncates towards zero, also for the negative totals of kernel 0
             int r = total - l;
             left[i] = l;

@@ -29,7 +29,7 @@ public final class Npy {
 
     /** Reads a tensor from a {@code .npy} file. */
     public static Tensor read(Path file) throws IOException {
-        return parse(Files.readAllBytes(file), file.toString());
+        return parse(InputFile.readAllBytes(file), file.toString());
     }
 
     /** Parses the bytes of a {@code .npy} file; {@code name} is used in error messages. */

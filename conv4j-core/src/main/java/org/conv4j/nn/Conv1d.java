@@ -2,6 +2,7 @@ package org.conv4j.nn;
 
 import org.conv4j.spec.ConvSpec;
 import org.conv4j.tensor.Tensor;
+import org.conv4j.tensor.TensorMeta;
 
 /**
  * {@code torch.nn.Conv1d}: input {@code (N, C_in, *spatial)} or unbatched {@code (C_in, *spatial)} with 1
@@ -27,6 +28,14 @@ public final class Conv1d extends ConvNd {
     /** A layer with the given parameters (copied); {@code bias} must be null exactly when the spec has no bias. */
     public static Conv1d of(ConvSpec spec, Tensor weight, Tensor bias) {
         return new Conv1d(spec, weight, bias);
+    }
+
+    /**
+     * The output shape of a {@code Conv1d(spec)} for an input of this shape in the spec's dtype, checked as a
+     * forward call would be, without making the layer (its weight may be too large to allocate).
+     */
+    public static int[] outputShape(ConvSpec spec, int... inputShape) {
+        return plan(1, spec, new TensorMeta(inputShape, spec.dtype())).outputShape();
     }
 
     @Override

@@ -100,8 +100,16 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
     }
 
     private Plan makePlan(TensorMeta input) {
-        TensorMeta w = TensorMeta.of(weight);
-        TensorMeta b = TensorMeta.of(bias);
+        return plan(spatialDims, spec, input);
+    }
+
+    /**
+     * {@link #plan(TensorMeta)} from the spec alone (the checks look at the parameters' shapes, never at their
+     * values): for shape arithmetic on layers too large to allocate.
+     */
+    static Plan plan(int spatialDims, ConvSpec spec, TensorMeta input) {
+        TensorMeta w = new TensorMeta(spec.weightShape(), spec.dtype());
+        TensorMeta b = spec.bias() ? new TensorMeta(spec.biasShape(), spec.dtype()) : null;
         if (spec.paddingMode() != PaddingMode.ZEROS) {
             Pad.Plan pad = Pad.plan(input, spec.reversedPaddingRepeatedTwice(), spec.paddingMode());
             TensorMeta padded = new TensorMeta(pad.outputShape(), input.dtype());

@@ -23,7 +23,7 @@ public final class ConvShapes {
     public static int outputSize(int inputSize, int kernelSize, int stride, int padBefore, int padAfter,
             int dilation) {
         long numerator = (long) inputSize + padBefore + padAfter - (long) dilation * (kernelSize - 1) - 1;
-        return Math.toIntExact(Math.floorDiv(numerator, stride) + 1);
+        return Shapes.size(Math.floorDiv(numerator, stride) + 1, "output size");
     }
 
     public static int outputSize(int inputSize, int kernelSize, int stride, int padding, int dilation) {
@@ -38,9 +38,22 @@ public final class ConvShapes {
      * {@code right = total - left}. Output length then equals input length for stride 1.
      */
     public static int[] samePadding(int kernelSize, int dilation) {
-        int total = dilation * (kernelSize - 1);
+        int total = sameTotal(kernelSize, dilation);
         int left = Math.floorDiv(total, 2);
         return new int[] {left, total - left};
+    }
+
+    /**
+     * The total padding {@code dilation * (kernel - 1)} of {@code padding='same'}; throws where it does not fit an
+     * {@code int} (PyTorch's 64-bit sizes take it; no input conv4j can hold would be long enough to matter).
+     */
+    public static int sameTotal(int kernelSize, int dilation) {
+        long total = (long) dilation * (kernelSize - 1);
+        if (total != (int) total) {
+            throw new IllegalArgumentException("padding='same' with dilation " + dilation + " and kernel size "
+                    + kernelSize + " pads by " + total + " in all, more than conv4j can handle");
+        }
+        return (int) total;
     }
 
     /** Learnable parameters: the weight's elements plus {@code out_channels} with bias. */

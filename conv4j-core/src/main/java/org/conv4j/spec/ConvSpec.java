@@ -161,7 +161,7 @@ public record ConvSpec(int inChannels, int outChannels, int[] kernelSize, int[] 
             int n = Math.min(dilation.length, kernelSize.length);
             for (int d = 0; d < n; d++) {
                 int i = kernelSize.length - 1 - d;
-                int total = dilation[d] * (kernelSize[d] - 1);
+                int total = ConvShapes.sameTotal(kernelSize[d], dilation[d]);
                 int left = Math.floorDiv(total, 2);
                 r[2 * i] = left;
                 r[2 * i + 1] = total - left;

@@ -30,6 +30,17 @@ public final class Shapes {
         return (int) n;
     }
 
+    /**
+     * A size worked out in {@code long} (an output length, a padded length), as an {@code int}; throws where it is
+     * too large for any tensor conv4j can make (PyTorch, with 64-bit sizes, would fail to allocate it instead).
+     */
+    public static int size(long n, String what) {
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(what + " " + n + " is more than a Java array can hold");
+        }
+        return (int) n;
+    }
+
     /** Row-major strides of a contiguous tensor of this shape. */
     public static int[] strides(int... shape) {
         int[] strides = new int[shape.length];
@@ -64,10 +75,14 @@ public final class Shapes {
 
     /** Product of the sizes from {@code from} (inclusive) to the end. */
     public static int product(int[] shape, int from) {
-        int p = 1;
+        long p = 1;
         for (int d = from; d < shape.length; d++) {
             p *= shape[d];
+            if (p > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("the sizes of " + format(shape) + " from dimension " + from
+                        + " on multiply to more than a Java array can hold");
+            }
         }
-        return p;
+        return (int) p;
     }
 }

@@ -80,8 +80,15 @@ public final class CaseRunner {
 
     private static void clear(Path resultDir) throws IOException {
         Files.createDirectories(resultDir);
-        for (String f : RESULT_FILES) {
-            Files.deleteIfExists(resultDir.resolve(f));
+        clearResults(resultDir);
+    }
+
+    /** Deletes the result files an earlier run may have left in {@code resultDir}, so none outlives a failure. */
+    public static void clearResults(Path resultDir) throws IOException {
+        if (Files.isDirectory(resultDir)) {
+            for (String f : RESULT_FILES) {
+                Files.deleteIfExists(resultDir.resolve(f));
+            }
         }
     }
 
@@ -120,6 +127,9 @@ public final class CaseRunner {
          */
         static Call of(ConformanceCase c, Tensor weight, Tensor bias, long seed) {
             if ("functional".equals(c.api())) {
+                if (weight == null && c.weightShape() == null) {
+                    throw new IllegalArgumentException(c.id() + ": a functional case needs weight_shape (or a weight)");
+                }
                 Tensor w = weight != null ? weight : Tensor.zeros(c.dtype(), c.weightShape());
                 Tensor b = bias != null ? bias : c.biasShape() == null ? null : Tensor.zeros(c.dtype(), c.biasShape());
                 return new FunctionalCall(w, b, ModuleJson.functionalArgs(c.module()));

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.conv4j.cli.JsonErrors;
+import org.conv4j.io.InputFile;
 import org.conv4j.tensor.DType;
 
 /**
@@ -31,9 +34,9 @@ public record ConformanceCase(Path dir, JsonNode json) {
 
     static JsonNode readJson(Path file) throws IOException {
         try {
-            return MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getMessage(), e);
+            return MAPPER.readTree(InputFile.readAllBytes(file)); // a missing file says so itself
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON: " + JsonErrors.describe(e), e);
         }
     }
 
@@ -43,7 +46,11 @@ public record ConformanceCase(Path dir, JsonNode json) {
 
     /** {@code "module"} ({@code nn.Conv1d}) or {@code "functional"} ({@code F.conv1d}). */
     public String api() {
-        return json.path("api").asText("module");
+        String api = json.path("api").asText("module");
+        if (!api.equals("module") && !api.equals("functional")) {
+            throw new IllegalArgumentException(id() + ": api must be \"module\" or \"functional\", got " + json.get("api"));
+        }
+        return api;
     }
 
     /** The {@code module} object: the constructor arguments (for a functional case, the call arguments). */

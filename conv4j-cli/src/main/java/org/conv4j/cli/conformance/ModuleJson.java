@@ -54,7 +54,7 @@ public final class ModuleJson {
             }
         }
         b.groups(integer(m, "groups", 1));
-        b.bias(m.path("bias").asBoolean(true));
+        b.bias(!m.has("bias") || truthy(m.get("bias")));
         b.paddingMode(m.path("padding_mode").asText("zeros"));
         return b.dtype(dtype).build();
     }
@@ -120,5 +120,22 @@ public final class ModuleJson {
             r[i] = v.intValue();
         }
         return r;
+    }
+
+    /** Python's {@code bool(value)}, as {@code nn.Conv1d} reads {@code bias}: null, false, 0, "", [] and {} are false. */
+    static boolean truthy(JsonNode v) {
+        if (v.isNull()) {
+            return false;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue() != 0;
+        }
+        if (v.isTextual()) {
+            return !v.textValue().isEmpty();
+        }
+        return v.size() > 0; // arrays and objects
     }
 }
