@@ -119,6 +119,16 @@ final class ModelJson {
             default -> {
                 if (ELEMENTWISE.contains(type)) {
                     allow(fields, where, type.equals("Dropout") ? Set.of("p") : Set.of());
+                    JsonNode p = fields.get("p");
+                    if (p != null && !(p.isNumber() && p.doubleValue() >= 0 && p.doubleValue() <= 1)) {
+                        if (!p.isNumber()) {
+                            throw new IllegalArgumentException(where + ": field 'p' must be a number, got " + p);
+                        }
+                        // nn.Dropout's check, the value as Python prints it (7, 1.5, -1e-05).
+                        String shown = p.isIntegralNumber() ? p.asText() : pythonRepr(p.doubleValue());
+                        throw ConvException.valueError("dropout probability has to be between 0 and 1, but got "
+                                + shown);
+                    }
                     return new StackLayer.Elementwise(type);
                 }
                 throw new IllegalArgumentException(where + ": unknown layer type; conv4j summarises Conv1d, "
@@ -150,5 +160,19 @@ final class ModelJson {
             throw new IllegalArgumentException(where + ": field '" + name + "' must be an integer, got " + n);
         }
         return n.intValue();
+    }
+
+    /** Python's {@code repr} of a finite float: the shortest digits, plain from 1e-4 to 1e16, else {@code 1.5e-07}. */
+    static String pythonRepr(double v) {
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+        double a = Math.abs(v);
+        if (a == 0 || (a >= 1e-4 && a < 1e16)) {
+            String plain = d.toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        String digits = d.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
     }
 }

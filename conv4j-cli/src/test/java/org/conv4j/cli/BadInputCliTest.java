@@ -156,4 +156,14 @@ class BadInputCliTest {
                         "--output", dir.resolve("o.npy").toString()).err());
         assertFalse(Files.exists(dir.resolve("o.npy")));
     }
+
+    @Test
+    void dropoutOutsideZeroToOneIsRejectedAsPyTorchWordsIt() throws IOException {
+        for (String[] c : new String[][] {{"7", "7"}, {"-0.00001", "-1e-05"}, {"1.5", "1.5"}, {"2.0", "2.0"}}) {
+            Path model = Files.writeString(dir.resolve("d.json"), "{\"input_shape\": [1, 3, 10], \"layers\": "
+                    + "[{\"type\": \"Dropout\", \"p\": " + c[0] + "}]}");
+            assertEquals("conv4j summary: error: " + model + ": layers[0] (Dropout): dropout probability has to be "
+                    + "between 0 and 1, but got " + c[1] + "\n", fails("summary", model.toString()).err());
+        }
+    }
 }

@@ -31,17 +31,7 @@ public sealed interface StackLayer {
      * the kernel size), zero {@code padding}, {@code dilation} (max pooling only).
      */
     record Pool1d(String type, int kernelSize, int stride, int padding, int dilation) implements StackLayer {
-        public Pool1d {
-            if (kernelSize <= 0 || stride <= 0 || padding < 0 || dilation <= 0) {
-                throw new IllegalArgumentException(type + ": kernel_size, stride and dilation must be positive and "
-                        + "padding non-negative");
-            }
-            if (padding > kernelSize / 2) {
-                // PyTorch's own check.
-                throw new IllegalArgumentException("pad should be at most half of effective kernel size, but got "
-                        + "pad=" + padding + ", kernel_size=" + kernelSize + " and dilation=" + dilation);
-            }
-        }
+        // As in PyTorch, the parameters are checked by the call (StackSummary), after or among the input's checks.
     }
 
     /** {@code nn.Flatten()}: everything after the batch dimension into one. */

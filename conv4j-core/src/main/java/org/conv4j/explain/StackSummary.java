@@ -83,23 +83,19 @@ public final class StackSummary {
             }
             case StackLayer.Elementwise e -> new Row(index, layer, in, in, null, null, 0, 0, rf, jump, "");
             case StackLayer.Pool1d p -> {
-                if (in.length < 2) {
-                    throw ConvException.runtimeError("expected 2D or 3D input, but got input of size: "
-                            + Shapes.format(in));
-                }
-                int length = ConvShapes.outputSize(in[in.length - 1], p.kernelSize(), p.stride(), p.padding(),
-                        p.dilation());
-                if (length <= 0) {
-                    throw ConvException.runtimeError("Given input size: " + Shapes.format(in)
-                            + ". Calculated output size: " + length + ". Output size is too small");
-                }
                 int[] out = in.clone();
-                out[out.length - 1] = length;
+                out[out.length - 1] = p.type().equals("MaxPool1d") ? maxPoolLength(in, p) : avgPoolLength(in, p);
                 Window w = grow(rf, jump, p.kernelSize(), p.stride(), p.dilation());
                 yield new Row(index, layer, in, out, null, null, 0, 0, w.rf(), w.jump(), w.growth());
             }
-            case StackLayer.Flatten f -> new Row(index, layer, in,
-                    in.length <= 1 ? in : new int[] {in[0], Shapes.product(in, 1)}, null, null, 0, 0, ALL, jump, "all");
+            case StackLayer.Flatten f -> {
+                if (in.length < 2) { // nn.Flatten() is flatten(start_dim=1)
+                    throw new ConvException(ConvException.PythonType.IndexError, "Dimension out of range (expected "
+                            + "to be in range of [-1, 0], but got 1)");
+                }
+                yield new Row(index, layer, in, new int[] {in[0], Shapes.product(in, 1)}, null, null, 0, 0, ALL,
+                        jump, "all");
+            }
             case StackLayer.Linear lin -> {
                 int last = in[in.length - 1];
                 if (last != lin.inFeatures()) {
@@ -115,6 +111,58 @@ public final class StackSummary {
                         (long) Shapes.numel(out) * lin.inFeatures(), ALL, jump, "all");
             }
         };
+    }
+
+    /** {@code F.max_pool1d}'s checks and output length, in PyTorch 1.13's order and words. */
+    private static int maxPoolLength(int[] in, StackLayer.Pool1d p) {
+        boolean ok = in.length == 2 || in.length == 3;
+        for (int d = in.length == 3 ? 1 : 0; ok && d < in.length; d++) {
+            ok = in[d] != 0;
+        }
+        ConvException.check(ok, () -> "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch "
+                + "size for input, but got:" + Shapes.format(in));
+        int k = p.kernelSize();
+        ConvException.check(k > 0, () -> "max_pool1d() kernel_size must be greater than zero, but got " + k);
+        ConvException.check(p.stride() > 0, () -> "max_pool1d() stride must be greater than zero, but got "
+                + p.stride());
+        ConvException.check(p.padding() >= 0, () -> "max_pool1d() padding must be non-negative, but got "
+                + p.padding());
+        ConvException.check(p.padding() <= k / 2, () -> "max_pool1d() padding should be at most half of kernel size, "
+                + "but got padding=" + p.padding() + " and kernel_size=" + k);
+        ConvException.check(p.dilation() > 0, () -> "max_pool1d() dilation must be greater than zero, but got "
+                + p.dilation());
+        long length = Math.floorDiv(in[in.length - 1] + 2L * p.padding() - (long) p.dilation() * (k - 1) - 1,
+                p.stride()) + 1;
+        ConvException.check(length >= 0, () -> "max_pool1d() Invalid computed output size: " + length);
+        return (int) length;
+    }
+
+    /** {@code F.avg_pool1d}'s checks (it runs as a 2-D pooling of height 1) and output length, as PyTorch 1.13's. */
+    private static int avgPoolLength(int[] in, StackLayer.Pool1d p) {
+        ConvException.check(in.length == 2 || in.length == 3, () -> "Expected 2 to 3 dimensions, but got "
+                + in.length + "-dimensional tensor for argument #1 'self' (while checking arguments for avg_pool1d)");
+        int k = p.kernelSize();
+        int s = p.stride();
+        ConvException.check(s != 0, () -> "stride should not be zero");
+        ConvException.check(p.padding() >= 0, () -> "pad must be non-negative, but got pad: " + p.padding());
+        ConvException.check(p.padding() <= k / 2, () -> "pad should be at most half of kernel size, but got pad="
+                + p.padding() + " and kernel_size=" + k);
+        ConvException.check(k > 0, () -> "kernel size should be greater than zero, but got kH: 1 kW: " + k);
+        ConvException.check(s > 0, () -> "stride should be greater than zero, but got dH: 1 dW: " + s);
+        int[] view = in.length == 3 ? new int[] {in[0], in[1], 1, in[2]} : new int[] {in[0], 1, in[1]};
+        boolean ok = true;
+        for (int d = view.length == 4 ? 1 : 0; d < view.length; d++) {
+            ok &= view[d] != 0;
+        }
+        boolean nonEmpty = ok;
+        ConvException.check(nonEmpty, () -> "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size "
+                + "for input, but got:" + Shapes.format(view));
+        int channels = in[in.length - 2];
+        int l = in[in.length - 1];
+        long length = Math.floorDiv(l + 2L * p.padding() - k, s) + 1;
+        ConvException.check(length >= 1, () -> "Given input size: (" + channels + "x1x" + l + "). Calculated output "
+                + "size: (" + channels + "x1x" + length + "). Output size is too small");
+        return (int) length;
     }
 
     private record Window(long rf, long jump, String growth) {

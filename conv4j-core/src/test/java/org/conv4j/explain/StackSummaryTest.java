@@ -83,4 +83,44 @@ class StackSummaryTest {
         assertEquals(16L * 4 * (11 + 12), even.convMacs());
         assertThrows(IllegalArgumentException.class, () -> new ConvVersusLinear(1, 1, 10, 0, 3, 2));
     }
+
+    /** PyTorch 1.13's messages for pooling and flattening calls it rejects (each run through real PyTorch). */
+    @Test
+    void poolingAndFlatteningFailAsPyTorchDoes() {
+        int[] x = {1, 3, 100};
+        // Max pooling to no positions is legal; average pooling is not.
+        assertArrayEquals(new int[] {1, 3, 0}, StackSummary.of(x, List.of(
+                new StackLayer.Pool1d("MaxPool1d", 200, 200, 0, 1))).get(0).outputShape());
+        String[][] cases = {
+            {"MaxPool1d", "0", "0", "0", "1", "max_pool1d() kernel_size must be greater than zero, but got 0"},
+            {"MaxPool1d", "2", "0", "-1", "1", "max_pool1d() stride must be greater than zero, but got 0"},
+            {"MaxPool1d", "2", "1", "-1", "0", "max_pool1d() padding must be non-negative, but got -1"},
+            {"MaxPool1d", "2", "2", "2", "0", "max_pool1d() padding should be at most half of kernel size, but got "
+                    + "padding=2 and kernel_size=2"},
+            {"MaxPool1d", "2", "2", "0", "2147483647", "max_pool1d() Invalid computed output size: -1073741773"},
+            {"AvgPool1d", "2", "0", "-1", "1", "stride should not be zero"},
+            {"AvgPool1d", "2", "-1", "-1", "1", "pad must be non-negative, but got pad: -1"},
+            {"AvgPool1d", "-2", "1", "0", "1", "pad should be at most half of kernel size, but got pad=0 and "
+                    + "kernel_size=-2"},
+            {"AvgPool1d", "0", "1", "0", "1", "kernel size should be greater than zero, but got kH: 1 kW: 0"},
+            {"AvgPool1d", "2", "-1", "0", "1", "stride should be greater than zero, but got dH: 1 dW: -1"},
+            {"AvgPool1d", "200", "200", "0", "1", "Given input size: (3x1x100). Calculated output size: (3x1x0). "
+                    + "Output size is too small"},
+        };
+        for (String[] c : cases) {
+            StackLayer pool = new StackLayer.Pool1d(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]),
+                    Integer.parseInt(c[3]), Integer.parseInt(c[4]));
+            assertEquals("layers[0] (" + c[0] + "): " + c[5], assertThrows(ConvException.class,
+                    () -> StackSummary.of(x, List.of(pool))).getMessage(), String.join(",", c));
+        }
+        assertEquals("layers[0] (MaxPool1d): max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim "
+                + "batch size for input, but got:[1, 3, 0]", assertThrows(ConvException.class, () -> StackSummary.of(
+                new int[] {1, 3, 0}, List.of(new StackLayer.Pool1d("MaxPool1d", 0, 0, 0, 1)))).getMessage());
+        assertEquals("layers[0] (AvgPool1d): Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for "
+                + "input, but got:[1, 3, 1, 0]", assertThrows(ConvException.class, () -> StackSummary.of(
+                new int[] {1, 3, 0}, List.of(new StackLayer.Pool1d("AvgPool1d", 200, 200, 0, 1)))).getMessage());
+        assertEquals("layers[0] (Flatten): Dimension out of range (expected to be in range of [-1, 0], but got 1)",
+                assertThrows(ConvException.class, () -> StackSummary.of(new int[] {5},
+                        List.of(new StackLayer.Flatten()))).getMessage());
+    }
 }
