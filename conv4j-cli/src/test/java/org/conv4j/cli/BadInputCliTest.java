@@ -166,4 +166,15 @@ class BadInputCliTest {
                     + "between 0 and 1, but got " + c[1] + "\n", fails("summary", model.toString()).err());
         }
     }
+
+    @Test
+    void aNullArgumentInACaseIsPythonsNoneNotTheDefault() throws IOException {
+        Path source = Path.of("..", "conformance", "cases", "tut_3_2_4");
+        String json = Files.readString(source.resolve("case.json"));
+        assertTrue(json.contains("\"padding_mode\": \"zeros\""));
+        Path c = Files.writeString(dir.resolve("case.json"), json.replace("\"padding_mode\": \"zeros\"",
+                "\"padding_mode\": null"));
+        assertTrue(fails("forward", "--case", c.toString(), "--input", source.resolve("input.npy").toString(),
+                "--output", dir.resolve("o.npy").toString()).err().contains("but got padding_mode='None'"));
+    }
 }

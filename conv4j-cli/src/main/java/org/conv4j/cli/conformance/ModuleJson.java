@@ -55,7 +55,8 @@ public final class ModuleJson {
         }
         b.groups(integer(m, "groups", 1));
         b.bias(!m.has("bias") || truthy(m.get("bias")));
-        b.paddingMode(m.path("padding_mode").asText("zeros"));
+        JsonNode mode = m.get("padding_mode");
+        b.paddingMode(mode == null ? "zeros" : mode.isNull() ? "None" : mode.asText()); // None as Python prints it
         return b.dtype(dtype).build();
     }
 
@@ -95,7 +96,11 @@ public final class ModuleJson {
 
     private static int integer(JsonNode m, String key, Integer dflt) {
         JsonNode n = m.get(key);
-        if (n == null || n.isNull()) {
+        if (n != null && n.isNull()) { // Python's None is not the default: PyTorch fails on it
+            throw new ConvException(ConvException.PythonType.TypeError, key + " must be an integer (or a list of "
+                    + "integers), got None");
+        }
+        if (n == null) {
             if (dflt == null) {
                 throw new ConvException(ConvException.PythonType.TypeError,
                         "__init__() missing required argument: '" + key + "'");
