@@ -508,6 +508,20 @@ def systematic_errors():
     return E
 
 
+def try_module_case(kind, m, shape, rng, seen):
+    """Draws a dtype and runs a module configuration not seen before through PyTorch: (dtype, result), or None
+    to skip it (seen, or an unbatched circular error, where PyTorch 1.13 and later releases differ)."""
+    dtype = rng.choice(["float32", "float64"])
+    key = json.dumps([kind, m, dtype, shape], sort_keys=True)
+    if key in seen:
+        return None
+    res = run_torch("module", m, dtype, shape, seed=rng.randrange(1 << 30))
+    if res[0] != "ok" and m["padding_mode"] == "circular" and len(shape) == 2 and res[1] == "forward":
+        return None
+    seen.add(key)
+    return dtype, res
+
+
 def random_error(rng):
     m = base(padding=1, groups=rng.choice([1, 2]), padding_mode=rng.choice(["zeros", "reflect", "replicate", "circular"]))
     vals = {"kernel_size": [0, -1, -2, [3, 3], [0], 12, [9]], "stride": [0, -1, -2, [1, 2], [0]],
@@ -710,14 +724,10 @@ def main():
         m = {"in_channels": cin, "out_channels": cout, "kernel_size": k, "stride": s_, "padding": p,
              "dilation": d, "groups": g, "bias": rng.random() < 0.6, "padding_mode": mode}
         shape = [cin, L] if n is None else [n, cin, L]
-        dtype = rng.choice(["float32", "float64"])
-        key = json.dumps(["edge", m, dtype, shape], sort_keys=True)
-        if key in seen:
+        tried = try_module_case("edge", m, shape, rng, seen)
+        if tried is None:
             continue
-        res = run_torch("module", m, dtype, shape, seed=rng.randrange(1 << 30))
-        if res[0] != "ok" and mode == "circular" and n is None and res[1] == "forward":
-            continue  # 1.13 vs later differ for unbatched circular; keep only the ok ones
-        seen.add(key)
+        dtype, res = tried
         cat = "random" if res[0] == "ok" else "error"
         record(write_case(a.out, a.prefix + "g_%03d" % j, "module", m, dtype, shape, res,
                           "tools/gen_cases.py edge grid " + desc(m, shape, dtype), cat))
@@ -832,14 +842,10 @@ def main():
         m = {"in_channels": cin, "out_channels": cout, "kernel_size": kk, "stride": ss, "padding": p,
              "dilation": dd, "groups": g, "bias": rng.random() < 0.6, "padding_mode": mode}
         shape = [cin, L] if n is None else [n, cin, L]
-        dtype = rng.choice(["float32", "float64"])
-        key = json.dumps(["odd", m, dtype, shape], sort_keys=True)
-        if key in seen:
+        tried = try_module_case("odd", m, shape, rng, seen)
+        if tried is None:
             continue
-        res = run_torch("module", m, dtype, shape, seed=rng.randrange(1 << 30))
-        if res[0] != "ok" and mode == "circular" and n is None and res[1] == "forward":
-            continue
-        seen.add(key)
+        dtype, res = tried
         if res[0] == "ok":
             cat, q = "quirk", None
             if not isinstance(p, str) and min(first(p) if not isinstance(p, list) else min(p), 0) < 0:
