@@ -217,6 +217,9 @@ final class BenchCommand implements Callable<Integer> {
         if (csv != null && Files.isDirectory(csv)) {
             throw new IllegalArgumentException("--csv " + csv + " is a directory");
         }
+        if (csv != null && Files.exists(csv) && Files.isSameFile(csv, shapes)) {
+            throw new IllegalArgumentException("--csv is the --shapes file: the results would overwrite the suite");
+        }
         List<String> modes = Arrays.stream(mode.split(",")).map(String::trim).distinct().toList();
         for (String m : modes) {
             if (!m.equals("fwd") && !m.equals("fwdbwd")) {

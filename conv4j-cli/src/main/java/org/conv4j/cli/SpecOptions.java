@@ -68,7 +68,7 @@ public final class SpecOptions {
         }
         if (padding != null) {
             if (padding.matches("\\s*-?\\d+\\s*")) {
-                b.padding(Integer.parseInt(padding.trim()));
+                b.padding(ints("--padding", padding)[0]); // its message for a number beyond an int
             } else if (isTuple(padding)) {
                 b.padding(ints("--padding", padding));
             } else {
