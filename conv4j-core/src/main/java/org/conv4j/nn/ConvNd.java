@@ -1,5 +1,6 @@
 package org.conv4j.nn;
 
+import java.util.Objects;
 import java.util.Set;
 
 import org.conv4j.functional.ConvArgs;
@@ -133,6 +134,7 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
 
     /** The layer applied to {@code input}. */
     public Tensor forward(Tensor input) {
+        Objects.requireNonNull(input, "input");
         Plan plan = plan(TensorMeta.of(input));
         Tensor out = Tensor.zeros(plan.conv().conv().outputDType(), plan.outputShape());
         forward(input, out);
@@ -145,6 +147,8 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
      * result per call.
      */
     public void forward(Tensor input, Tensor out) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(out, "out");
         Plan plan = plan(TensorMeta.of(input));
         Tensor x = plan.pad() == null ? input : Pad.apply(plan.pad(), input);
         Functional.forwardInto(plan.conv(), x, kernelWeight, bias, out);
@@ -160,6 +164,7 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
      * leaves in {@code input.grad}, {@code weight.grad} and {@code bias.grad}. Unrequested ones are null.
      */
     public Gradients backward(Tensor input, Tensor gradOutput, Set<Grad> wanted) {
+        Objects.requireNonNull(input, "input");
         Gradients into = Gradients.allocate(wanted, input, weight, bias);
         backward(input, gradOutput, into);
         return into;
@@ -170,6 +175,9 @@ public abstract sealed class ConvNd permits Conv1d, Conv2d, Conv3d {
      * the weight and the bias; every element is overwritten); a null one is not computed.
      */
     public void backward(Tensor input, Tensor gradOutput, Gradients into) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(gradOutput, "gradOutput");
+        Objects.requireNonNull(into, "into");
         Plan plan = plan(TensorMeta.of(input));
         if (plan.pad() == null) {
             Functional.backwardInto(plan.conv(), input, kernelWeight, bias, gradOutput, into);

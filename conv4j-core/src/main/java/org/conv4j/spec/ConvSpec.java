@@ -340,7 +340,7 @@ public record ConvSpec(int inChannels, int outChannels, int[] kernelSize, int[] 
 
         /** {@code "zeros"}, {@code "reflect"}, {@code "replicate"} or {@code "circular"}. */
         public Builder paddingMode(String mode) {
-            this.paddingMode = Objects.requireNonNull(mode);
+            this.paddingMode = Objects.requireNonNull(mode, "padding_mode");
             return this;
         }
 
