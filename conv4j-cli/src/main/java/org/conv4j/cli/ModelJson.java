@@ -1,6 +1,7 @@
 package org.conv4j.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -164,7 +165,7 @@ final class ModelJson {
 
     /** Python's {@code repr} of a finite float: the shortest digits, plain from 1e-4 to 1e16, else {@code 1.5e-07}. */
     static String pythonRepr(double v) {
-        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
         double a = Math.abs(v);
         if (a == 0 || (a >= 1e-4 && a < 1e16)) {
             String plain = d.toPlainString();
@@ -173,6 +174,7 @@ final class ModelJson {
         String digits = d.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - d.scale();
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        String sign = v < 0 ? "-" : "";
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
     }
 }

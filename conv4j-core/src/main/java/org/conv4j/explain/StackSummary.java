@@ -115,10 +115,7 @@ public final class StackSummary {
 
     /** {@code F.max_pool1d}'s checks and output length, in PyTorch 1.13's order and words. */
     private static int maxPoolLength(int[] in, StackLayer.Pool1d p) {
-        boolean ok = in.length == 2 || in.length == 3;
-        for (int d = in.length == 3 ? 1 : 0; ok && d < in.length; d++) {
-            ok = in[d] != 0;
-        }
+        boolean ok = (in.length == 2 || in.length == 3) && nonZeroFrom(in, in.length == 3 ? 1 : 0);
         ConvException.check(ok, () -> "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch "
                 + "size for input, but got:" + Shapes.format(in));
         int k = p.kernelSize();
@@ -150,19 +147,24 @@ public final class StackSummary {
         ConvException.check(k > 0, () -> "kernel size should be greater than zero, but got kH: 1 kW: " + k);
         ConvException.check(s > 0, () -> "stride should be greater than zero, but got dH: 1 dW: " + s);
         int[] view = in.length == 3 ? new int[] {in[0], in[1], 1, in[2]} : new int[] {in[0], 1, in[1]};
-        boolean ok = true;
-        for (int d = view.length == 4 ? 1 : 0; d < view.length; d++) {
-            ok &= view[d] != 0;
-        }
-        boolean nonEmpty = ok;
-        ConvException.check(nonEmpty, () -> "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size "
-                + "for input, but got:" + Shapes.format(view));
+        ConvException.check(nonZeroFrom(view, view.length == 4 ? 1 : 0), () -> "Expected 3D or 4D (batch mode) "
+                + "tensor with optional 0 dim batch size for input, but got:" + Shapes.format(view));
         int channels = in[in.length - 2];
         int l = in[in.length - 1];
         long length = Math.floorDiv(l + 2L * p.padding() - k, s) + 1;
         ConvException.check(length >= 1, () -> "Given input size: (" + channels + "x1x" + l + "). Calculated output "
                 + "size: (" + channels + "x1x" + length + "). Output size is too small");
         return (int) length;
+    }
+
+    /** Whether every size from dimension {@code from} on is non-zero (a batch of 0 is allowed, nothing else). */
+    private static boolean nonZeroFrom(int[] shape, int from) {
+        for (int d = from; d < shape.length; d++) {
+            if (shape[d] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Window(long rf, long jump, String growth) {

@@ -127,14 +127,17 @@ class TorchErrorsTest {
                         + "4 channels instead",
                         module(ConvSpec.conv1d(2, 3, 3).padding(new int[] {1, 1}).paddingMode("reflect"), F32, 1, 2, 4)),
                 // ... by a negative amount, too: each mode words the empty or negative result its own way.
-                error("input (H: 1, W: 2)is too small. Calculated output H: -5 W: -2", module(ConvSpec.conv1d(1, 2, 1)
-                        .padding(new int[] {-3, -2}).paddingMode("reflect"), F64, 1, 1, 2)),
-                error("input (H: 1, W: 2 ) is too small. Calculated output H: -5 W: -2", module(ConvSpec.conv1d(1, 2, 1)
-                        .padding(new int[] {-3, -2}).paddingMode("replicate"), F64, 1, 1, 2)),
+                error("input (H: 1, W: 2)is too small. Calculated output H: -5 W: -2",
+                        module(ConvSpec.conv1d(1, 2, 1).padding(new int[] {-3, -2}).paddingMode("reflect"), F64, 1, 1,
+                                2)),
+                error("input (H: 1, W: 2 ) is too small. Calculated output H: -5 W: -2",
+                        module(ConvSpec.conv1d(1, 2, 1).padding(new int[] {-3, -2}).paddingMode("replicate"), F64, 1,
+                                1, 2)),
                 error("numel: integer multiplication overflow", module(ConvSpec.conv1d(1, 2, 1)
                         .padding(new int[] {-3, -1}).paddingMode("reflect"), F64, 1, 1, 4)),
-                error("Trying to create tensor with negative dimension -5: [1, -5, 2]", module(ConvSpec.conv1d(1, 2, 1)
-                        .padding(new int[] {-3, -1}).paddingMode("replicate"), F64, 1, 1, 4)),
+                error("Trying to create tensor with negative dimension -5: [1, -5, 2]",
+                        module(ConvSpec.conv1d(1, 2, 1).padding(new int[] {-3, -1}).paddingMode("replicate"), F64, 1,
+                                1, 4)),
                 error("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
                         module(ConvSpec.conv1d(4, 5, 3).padding(1).paddingMode("reflect"), F32, 10)),
                 error("Padding length too large", module(ConvSpec.conv1d(2, 3, 3).paddingMode("reflect"), F32)));

@@ -48,7 +48,8 @@ public record ConformanceCase(Path dir, JsonNode json) {
     public String api() {
         String api = json.path("api").asText("module");
         if (!api.equals("module") && !api.equals("functional")) {
-            throw new IllegalArgumentException(id() + ": api must be \"module\" or \"functional\", got " + json.get("api"));
+            throw new IllegalArgumentException(id() + ": api must be \"module\" or \"functional\", got "
+                    + json.get("api"));
         }
         return api;
     }

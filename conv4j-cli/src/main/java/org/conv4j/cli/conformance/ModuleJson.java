@@ -127,7 +127,7 @@ public final class ModuleJson {
         return r;
     }
 
-    /** Python's {@code bool(value)}, as {@code nn.Conv1d} reads {@code bias}: null, false, 0, "", [] and {} are false. */
+    /** Python's {@code bool(value)}, as {@code nn.Conv1d} reads {@code bias}: null, false, 0, "", [], {} are false. */
     static boolean truthy(JsonNode v) {
         if (v.isNull()) {
             return false;

@@ -16,7 +16,7 @@ import org.conv4j.ConfigurationException;
  * took 0.95 ms on 2 threads, about what they took on one; in runs, 0.58 ms.
  */
 public final class Parallel {
-    /** 0 until {@link #threads} first reads {@code -Dconv4j.threads} (a bad value fails that call, not class loading). */
+    /** 0 until {@link #threads} reads {@code -Dconv4j.threads} (a bad value fails that call, not class loading). */
     private static volatile int threads;
     private static volatile WorkerTeam team;
 
