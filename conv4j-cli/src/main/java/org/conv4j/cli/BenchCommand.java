@@ -1,6 +1,5 @@
 package org.conv4j.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import org.conv4j.functional.Gradients;
 import org.conv4j.io.AtomicFiles;
-import org.conv4j.io.InputFile;
 import org.conv4j.kernel.ConvKernels;
 import org.conv4j.kernel.ConvProblem;
 import org.conv4j.kernel.fast.ConvMath;
@@ -87,68 +84,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "0.2", description = "seconds of warm-up per shape and round")
     double warmup;
-
-    record Shape(String name, int n, int cIn, int cOut, int l, int k, int stride, String padding, int dilation,
-            int groups) {
-        ConvSpec spec(DType dtype) {
-            ConvSpec.Builder b = ConvSpec.conv1d(cIn, cOut, k).stride(stride).dilation(dilation).groups(groups)
-                    .dtype(dtype);
-            if (padding.equals("same") || padding.equals("valid")) {
-                b.padding(padding);
-            } else {
-                try {
-                    b.padding(Integer.parseInt(padding));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("padding '" + padding + "' is not an integer, same or valid");
-                }
-            }
-            return b.build();
-        }
-    }
-
-    static List<Shape> readShapes(Path file) throws IOException {
-        List<String> lines = InputFile.readAllLines(file).stream()
-                .filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).toList();
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no shapes");
-        }
-        List<String> header = Arrays.stream(lines.get(0).split(",")).map(String::trim).toList();
-        String[] cols = {"name", "N", "C_in", "C_out", "L", "K", "stride", "padding", "dilation", "groups"};
-        int[] at = new int[cols.length];
-        for (int i = 0; i < cols.length; i++) {
-            at[i] = header.indexOf(cols[i]);
-            if (at[i] < 0) {
-                throw new IllegalArgumentException(file + ": the header lacks column '" + cols[i] + "'");
-            }
-        }
-        List<Shape> shapes = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int li = 1; li < lines.size(); li++) {
-            String[] f = lines.get(li).split(",");
-            if (f.length != header.size()) {
-                throw new IllegalArgumentException(file + ": line " + (li + 1) + " has " + f.length + " fields, the "
-                        + "header " + header.size() + ": " + lines.get(li));
-            }
-            try {
-                shapes.add(new Shape(f[at[0]].trim(), num(f, at[1]), num(f, at[2]), num(f, at[3]), num(f, at[4]),
-                        num(f, at[5]), num(f, at[6]), f[at[7]].trim(), num(f, at[8]), num(f, at[9])));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file + ": line " + (li + 1) + " is not a shape: " + lines.get(li));
-            }
-            if (!names.add(shapes.get(shapes.size() - 1).name())) {
-                throw new IllegalArgumentException(file + ": line " + (li + 1) + ": a second shape named "
-                        + shapes.get(shapes.size() - 1).name());
-            }
-        }
-        if (shapes.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no shapes");
-        }
-        return shapes;
-    }
-
-    private static int num(String[] f, int i) {
-        return Integer.parseInt(f[i].trim());
-    }
 
     /** A timed case: median and fastest call of the timed calls of one round. */
     record Timing(double medianMs, double minMs) {
@@ -226,7 +161,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--mode: expected fwd, fwdbwd or fwd,fwdbwd, got '" + mode + "'");
             }
         }
-        List<Shape> suite = readShapes(shapes);
+        List<BenchFiles.Shape> suite = BenchFiles.readShapes(shapes);
         if (only != null) {
             Set<String> keep = Set.of(only.split(","));
             Set<String> unknown = new TreeSet<>(keep);
@@ -238,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
             suite = suite.stream().filter(s -> keep.contains(s.name())).toList();
         }
         // Every shape is checked before anything is timed, with PyTorch's message for an illegal one.
-        for (Shape s : suite) {
+        for (BenchFiles.Shape s : suite) {
             if (s.n() < 1 || s.cIn() < 1) {
                 throw new IllegalArgumentException(shapes + ": " + s.name() + ": N and C_in must be at least 1 to "
                         + "time a call, got " + s.n() + " and " + s.cIn());
@@ -249,7 +184,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(shapes + ": " + s.name() + ": " + e.getMessage(), e);
             }
         }
-        Map<String, Double> torch = compare == null ? Map.of() : readTorch(compare);
+        Map<String, Double> torch = compare == null ? Map.of() : BenchFiles.readTorch(compare);
         ConvMath math = ConvMaths.best();
         // Measured before and after the suite; the higher counts (a shared machine may be slowed during either).
         double peakBefore = measurePeak(math, nThreads);
@@ -262,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, String> kernelOf = new HashMap<>();
         Random rnd = new Random(1);
         for (int round = 0; round < rounds; round++) {
-            for (Shape s : suite) {
+            for (BenchFiles.Shape s : suite) {
                 ConvSpec spec = s.spec(dt);
                 Conv1d layer = Conv1d.create(spec, 0);
                 int[] inShape = {s.n(), s.cIn(), s.l()};
@@ -295,7 +230,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> csvRows = new ArrayList<>();
         csvRows.add("name,mode,threads,ms,gflops,peak_pct");
         Map<String, List<Double>> speedups = new LinkedHashMap<>();
-        for (Shape s : suite) {
+        for (BenchFiles.Shape s : suite) {
             ConvSpec spec = s.spec(dt);
             int[] outShape = Conv1d.create(spec, 0).outputShape(s.n(), s.cIn(), s.l());
             long flops = ConvShapes.flops(spec, outShape);
@@ -344,34 +279,5 @@ final class BenchCommand implements Callable<Integer> {
             v[i] = rnd.nextGaussian();
         }
         return Tensor.of(dtype, v, shape);
-    }
-
-    /** PyTorch's median ms per {@code name/mode} from torch_bench.py's CSV. */
-    static Map<String, Double> readTorch(Path file) throws IOException {
-        List<String> lines = InputFile.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(file + ": empty, expected torch_bench.py's CSV");
-        }
-        List<String> header = Arrays.asList(lines.get(0).split(","));
-        int name = header.indexOf("name");
-        int mode = header.indexOf("mode");
-        int ms = header.indexOf("median_ms");
-        if (name < 0 || mode < 0 || ms < 0) {
-            throw new IllegalArgumentException(file + ": expected torch_bench.py's CSV (name, mode, median_ms)");
-        }
-        Map<String, Double> r = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            if (f.length < header.size()) {
-                throw new IllegalArgumentException(file + ": the row '" + line + "' has " + f.length + " fields, the "
-                        + "header " + header.size());
-            }
-            try {
-                r.put(f[name] + "/" + f[mode], Double.parseDouble(f[ms]));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ": median_ms '" + f[ms] + "' is not a number", e);
-            }
-        }
-        return r;
     }
 }
