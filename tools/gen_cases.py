@@ -522,6 +522,17 @@ def try_module_case(kind, m, shape, rng, seen):
     return dtype, res
 
 
+def draw_module_case(kind, rng, seen, n, L, cin, cout, kernel_size, stride, padding, dilation, groups, mode):
+    """A module configuration (bias drawn at random) on input (n, cin, L), or (cin, L) for n None, through
+    try_module_case: (module, input shape, dtype, result), or None to skip it."""
+    m = {"in_channels": cin, "out_channels": cout, "kernel_size": kernel_size, "stride": stride,
+         "padding": padding, "dilation": dilation, "groups": groups, "bias": rng.random() < 0.6,
+         "padding_mode": mode}
+    shape = [cin, L] if n is None else [n, cin, L]
+    tried = try_module_case(kind, m, shape, rng, seen)
+    return None if tried is None else (m, shape) + tried
+
+
 def random_error(rng):
     m = base(padding=1, groups=rng.choice([1, 2]), padding_mode=rng.choice(["zeros", "reflect", "replicate", "circular"]))
     vals = {"kernel_size": [0, -1, -2, [3, 3], [0], 12, [9]], "stride": [0, -1, -2, [1, 2], [0]],
@@ -721,13 +732,10 @@ def main():
         n = rng.choice([None, 0, 1, 2, 3])
         if rng.random() < 0.1:
             p = [p] if isinstance(p, int) else p
-        m = {"in_channels": cin, "out_channels": cout, "kernel_size": k, "stride": s_, "padding": p,
-             "dilation": d, "groups": g, "bias": rng.random() < 0.6, "padding_mode": mode}
-        shape = [cin, L] if n is None else [n, cin, L]
-        tried = try_module_case("edge", m, shape, rng, seen)
+        tried = draw_module_case("edge", rng, seen, n, L, cin, cout, k, s_, p, d, g, mode)
         if tried is None:
             continue
-        dtype, res = tried
+        m, shape, dtype, res = tried
         cat = "random" if res[0] == "ok" else "error"
         record(write_case(a.out, a.prefix + "g_%03d" % j, "module", m, dtype, shape, res,
                           "tools/gen_cases.py edge grid " + desc(m, shape, dtype), cat))
@@ -839,13 +847,10 @@ def main():
         g = rng.choice([1, 1, 2])
         cin, cout = g * rng.choice([1, 2]), g * rng.choice([1, 2, 3])
         n = rng.choice([None, 0, 1, 2])
-        m = {"in_channels": cin, "out_channels": cout, "kernel_size": kk, "stride": ss, "padding": p,
-             "dilation": dd, "groups": g, "bias": rng.random() < 0.6, "padding_mode": mode}
-        shape = [cin, L] if n is None else [n, cin, L]
-        tried = try_module_case("odd", m, shape, rng, seen)
+        tried = draw_module_case("odd", rng, seen, n, L, cin, cout, kk, ss, p, dd, g, mode)
         if tried is None:
             continue
-        dtype, res = tried
+        m, shape, dtype, res = tried
         if res[0] == "ok":
             cat, q = "quirk", None
             if not isinstance(p, str) and min(first(p) if not isinstance(p, list) else min(p), 0) < 0:
