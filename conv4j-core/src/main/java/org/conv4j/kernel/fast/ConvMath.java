@@ -306,8 +306,8 @@ public interface ConvMath {
     int DOT_LANES_F64 = 8;
 
     /**
-     * The instruction set's float32 FMA peak, for benchmarks: {@code iterations} steps of ten independent chains of
-     * fused multiply-adds on whole vectors ({@code 20 * lanes} floating-point operations per step). Returns a value
+     * The instruction set's float32 FMA peak, for benchmarks: {@code iterations} steps of twelve independent chains of
+     * fused multiply-adds on whole vectors ({@code 24 * lanes} floating-point operations per step). Returns a value
      * that depends on every step, so that nothing is optimised away.
      */
     float fmaLoopF32(long iterations);

@@ -383,7 +383,7 @@ public final class ScalarConvMath implements ConvMath {
 
     @Override
     public float fmaLoopF32(long iterations) {
-        float a0 = 0, a1 = 1, a2 = 2, a3 = 3, a4 = 4, a5 = 5, a6 = 6, a7 = 7, a8 = 8, a9 = 9;
+        float a0 = 0, a1 = 1, a2 = 2, a3 = 3, a4 = 4, a5 = 5, a6 = 6, a7 = 7, a8 = 8, a9 = 9, a10 = 10, a11 = 11;
         final float x = 0.999999f;
         final float y = 1e-7f;
         for (long i = 0; i < iterations; i++) {
@@ -397,12 +397,14 @@ public final class ScalarConvMath implements ConvMath {
             a7 = Math.fma(a7, x, y);
             a8 = Math.fma(a8, x, y);
             a9 = Math.fma(a9, x, y);
+            a10 = Math.fma(a10, x, y);
+            a11 = Math.fma(a11, x, y);
         }
-        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9;
+        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11;
     }
 
     @Override
     public int fmaLoopFlopsPerStep() {
-        return 20;
+        return 24;
     }
 }
