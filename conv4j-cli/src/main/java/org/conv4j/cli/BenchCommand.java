@@ -109,48 +109,6 @@ final class BenchCommand implements Callable<Integer> {
         return new Timing(median, sorted[0]);
     }
 
-    /** Timed runs of the FMA loop per measurement of the peak (after one that compiles it). */
-    static final int PEAK_RUNS = 11;
-
-    /**
-     * One measurement of the FMA peak in GFLOP/s: the median and the highest of {@link #PEAK_RUNS} runs of the
-     * kernels' own FMA loop on {@code threads} threads (about 36 ms each on a Zen 5 core with AVX-512).
-     */
-    record Peak(double median, double highest) {
-    }
-
-    /**
-     * Note [Highest peak]: on a shared machine single runs of the FMA loop swing widely (on 2 Zen 5 cores, runs
-     * 0.25 s apart read 236 to 434 GFLOP/s), and so do their medians (in one suite 384-387 GFLOP/s in each of its
-     * four measurements, with single runs up to 431). No call can beat the machine's real peak, and the highest
-     * run is the best lower bound of it, so the shares of the peak are of the highest run of all the measurements,
-     * made before every round and after the last; a median would credit the kernels with the machine's slow phases
-     * (large_256_k3 would have read 99.6% against that suite's medians, 89.3% against its highest run).
-     */
-    static Peak measurePeak(ConvMath math, int threads) throws InterruptedException {
-        long iterations = 20_000_000L;
-        double[] runs = new double[PEAK_RUNS];
-        for (int rep = -1; rep < PEAK_RUNS; rep++) { // run -1 compiles the loop
-            Thread[] ts = new Thread[threads];
-            float[] sink = new float[threads];
-            long t0 = System.nanoTime();
-            for (int i = 0; i < threads; i++) {
-                int id = i;
-                ts[i] = new Thread(() -> sink[id] = math.fmaLoopF32(iterations));
-                ts[i].start();
-            }
-            for (Thread t : ts) {
-                t.join();
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (rep >= 0) {
-                runs[rep] = (double) threads * iterations * math.fmaLoopFlopsPerStep() / seconds / 1e9;
-            }
-        }
-        Arrays.sort(runs);
-        return new Peak(runs[PEAK_RUNS / 2], runs[PEAK_RUNS - 1]);
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
@@ -204,12 +162,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         Map<String, Double> torch = compare == null ? Map.of() : BenchFiles.readTorch(compare);
         ConvMath math = ConvMaths.best();
-        // Measured before every round and after the last (Note [Highest peak]).
-        List<Peak> peaks = new ArrayList<>();
-        peaks.add(measurePeak(math, nThreads));
+        // Measured before every round and after the last (Note [Highest peak] in FmaPeak).
+        List<FmaPeak> peaks = new ArrayList<>();
+        peaks.add(FmaPeak.measure(math, nThreads));
         out.printf(Locale.ROOT, "# conv4j bench: %s, %d thread(s), FMA peak %.1f GFLOP/s (%s FMA loop, same run, "
                 + "highest of %d runs; median %.1f), java %s, %d round(s)%n", dt, nThreads, peaks.get(0).highest(),
-                math.isa(), PEAK_RUNS, peaks.get(0).median(), Runtime.version(), rounds);
+                math.isa(), FmaPeak.RUNS, peaks.get(0).median(), Runtime.version(), rounds);
         out.flush();
 
         Map<String, List<Timing>> results = new HashMap<>();
@@ -236,17 +194,17 @@ final class BenchCommand implements Callable<Integer> {
                     results.computeIfAbsent(s.name() + "/" + m, k -> new ArrayList<>()).add(time(call));
                 }
             }
-            peaks.add(measurePeak(math, nThreads));
+            peaks.add(FmaPeak.measure(math, nThreads));
             out.printf(Locale.ROOT, "# round %d/%d done, FMA peak after it %.1f GFLOP/s (median %.1f)%n", round + 1,
                     rounds, peaks.get(peaks.size() - 1).highest(), peaks.get(peaks.size() - 1).median());
             out.flush();
         }
 
-        double peak = peaks.stream().mapToDouble(Peak::highest).max().orElseThrow();
+        double peak = peaks.stream().mapToDouble(FmaPeak::highest).max().orElseThrow();
         out.printf(Locale.ROOT, "# FMA peak before each round and after the last: %s GFLOP/s (highest run / median "
-                + "of %d); %% of peak is of the highest, %.1f (Note [Highest peak])%n", String.join(", ",
+                + "of %d); %% of peak is of the highest, %.1f (Note [Highest peak] in FmaPeak)%n", String.join(", ",
                 peaks.stream().map(p -> String.format(Locale.ROOT, "%.1f/%.1f", p.highest(), p.median())).toList()),
-                PEAK_RUNS, peak);
+                FmaPeak.RUNS, peak);
         String cmp = torch.isEmpty() ? "" : String.format(Locale.ROOT, " %10s %8s", "torch ms", "speedup");
         out.printf(Locale.ROOT, "%-18s %-7s %6s %9s %10s %9s %6s%s  %s%n", "shape", "mode", "L_out", "MFLOP", "ms",
                 "GFLOP/s", "%peak", cmp, "kernel");
