@@ -73,7 +73,7 @@ final class Col2imInputGradient {
             }
             int width = roundUp(tTo - tFrom, nr);
             int ld = ImplicitGemmConvKernel.scratchStride(t, width); // Note [Output in scratch]
-            TileGemm.Scratch s = TileGemm.Scratch.get();
+            Scratch s = Scratch.get();
             Object cols = s.out(t, rows * ld);
             Spans spans = new Spans(t, math, gy, (n * q.cOut() + g * q.og()) * q.t(), q.t(), 1, new int[] {0});
             TileGemm.View into = TileGemm.View.matrix(cols, -tFrom, ld);

@@ -56,7 +56,7 @@ public final class DepthwiseConvKernel implements ConvKernel {
         Parallel.forEach(q.n() * q.g(), q.flops(), item -> {
             int n = item / q.g();
             int c = item % q.g();
-            Object buf = TileGemm.Scratch.get().b(t, width);
+            Object buf = Scratch.get().b(t, width);
             spans.copy(item, item + 1, 0, q.t(), buf, 0);
             for (int m = 0; m < q.og(); m++) {
                 int o = c * q.og() + m;
@@ -140,12 +140,12 @@ public final class DepthwiseConvKernel implements ConvKernel {
             int xOff = (n * q.cIn() + c) * q.l();
             int count = counts[rho];
             int cols = positions[rho];
-            Object acc = q.s() == 1 ? gx : TileGemm.Scratch.get().out(t, cols);
+            Object acc = q.s() == 1 ? gx : Scratch.get().out(t, cols);
             int accOff = q.s() == 1 ? xOff : 0;
             if (count == 0) {
                 t.fill(acc, accOff, accOff + cols, 0.0);
             } else {
-                Object buf = TileGemm.Scratch.get().b(t, q.og() * spans[rho].channelStride(cols));
+                Object buf = Scratch.get().b(t, q.og() * spans[rho].channelStride(cols));
                 int first = n * q.cOut() + c * q.og();
                 spans[rho].copy(first, first + q.og(), 0, cols, buf, 0);
                 t.depthwise(math, cols, q.og() * count, tapWeights, (c * residues + rho) * terms, buf, 0, rows[rho],
@@ -179,7 +179,7 @@ public final class DepthwiseConvKernel implements ConvKernel {
             int c0 = item * CHANNEL_BLOCK;
             int c1 = Math.min(q.g(), c0 + CHANNEL_BLOCK);
             double[] sums = new double[(c1 - c0) * terms];
-            TileGemm.Scratch s = TileGemm.Scratch.get();
+            Scratch s = Scratch.get();
             Object acc = s.out(t, terms * lanes);
             for (int n = 0; n < q.n(); n++) {
                 for (int c = c0; c < c1; c++) {

@@ -63,7 +63,7 @@ final class DotWeightGradient {
             int c1 = (jTo - 1) / q.k() + 1;
             int oTiles = cdiv(mTo - mFrom, tileRows);
             int cTiles = cdiv(jTo - jFrom, tileCols);
-            TileGemm.Scratch s = TileGemm.Scratch.get();
+            Scratch s = Scratch.get();
             int tileLanes = tileRows * tileCols * lanes;
             Object acc = s.out(t, oTiles * cTiles * tileLanes);
             t.fill(acc, 0, oTiles * cTiles * tileLanes, 0.0);

@@ -50,7 +50,7 @@ final class FrameConvForward {
             int t1 = Math.min(q.t(), t0 + block);
             int g = (item / blocks) % q.g();
             int n = item / blocks / q.g();
-            TileGemm.Scratch s = TileGemm.Scratch.get();
+            Scratch s = Scratch.get();
             // The input the block's frames read, zero-padded: frame t of channel c starts at c*span + (t - t0)*S.
             int start = t0 * q.s() - q.p();
             int span = (t1 - 1 - t0) * q.s() + q.k();

@@ -79,7 +79,7 @@ final class GemmInputGradient {
      * textcnn even.
      */
     static boolean tapMajor(Geometry q) {
-        return q.s() == 1 && q.k() > 1 && q.og() >= TileGemm.BBlock.MIN_RUN
+        return q.s() == 1 && q.k() > 1 && q.og() >= BBlock.MIN_RUN
                 && (long) q.og() * Math.min(q.t(), 1024) <= ImplicitGemmConvKernel.TAP_MAJOR_MAX_ELEMENTS;
     }
 
@@ -132,7 +132,7 @@ final class GemmInputGradient {
             // residue's positions are scattered into gx from the scratch.
             int width = ImplicitGemmConvKernel.roundUp(jTo - jFrom, nr);
             int ldc = ImplicitGemmConvKernel.scratchStride(t, width);
-            Object c = TileGemm.Scratch.get().out(t, q.cg() * ldc);
+            Object c = Scratch.get().out(t, q.cg() * ldc);
             if (reduction == 0) {
                 t.fill(c, 0, q.cg() * ldc, 0.0);
             } else {

@@ -136,7 +136,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
             // Note [Output in scratch]: partial sums stay in scratch rows; the last reduction block writes y.
             int width = roundUp(jTo - jFrom, nr);
             int stride = scratchStride(t, width);
-            Object c = TileGemm.Scratch.get().out(t, q.og * stride);
+            Object c = Scratch.get().out(t, q.og * stride);
             int channels = (n * q.cIn + g * q.cg) * q.l;
             TileGemm.BSource b;
             if (frames) {
@@ -211,7 +211,7 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
      * of an element in the same order.
      */
     static boolean tapMajor(Geometry q) {
-        return q.k > 1 && q.cg >= TileGemm.BBlock.MIN_RUN
+        return q.k > 1 && q.cg >= BBlock.MIN_RUN
                 && (long) q.cg * q.s * Math.min(q.l, 1024) <= TAP_MAJOR_MAX_ELEMENTS;
     }
 

@@ -80,7 +80,7 @@ final class InPlaceWeightGradient {
             for (int o = it.mFrom(); o < it.mTo(); o++) {
                 t.fill(sums, cOff + o * columns + it.jFrom(), cOff + o * columns + it.jTo(), 0.0);
             }
-            Object edge = TileGemm.Scratch.get().c(t, mr * nr);
+            Object edge = Scratch.get().c(t, mr * nr);
             int rFrom = it.chunk() * REDUCTION_CHUNK;
             int rTo = Math.min(reduction, rFrom + REDUCTION_CHUNK);
             for (int r = rFrom; r < rTo;) {

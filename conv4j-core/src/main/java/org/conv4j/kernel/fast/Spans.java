@@ -186,7 +186,7 @@ final class Spans {
      * {@code channels} channels within a tap: {@code r = i*channels + c} reads channel {@code c} through tap
      * {@code tapOrder[i]}. The rows of one tap are one channel stride apart, so a block's rows form a few long
      * arithmetic runs, which it hands to the tiles as such (working them out from a table of row starts,
-     * {@link TileGemm.BBlock#findRuns}, took 2-3% of textcnn_k5's forward, sampled with JFR; handing them over was
+     * {@link BBlock#findRuns}, took 2-3% of textcnn_k5's forward, sampled with JFR; handing them over was
      * 2-4% faster on textcnn, 1.5% on resnet1d_k3, in alternating calls). Every block needs all channels: they are
      * copied once per block of columns, on its first reduction block, and reused by the others, unless the block
      * can read the source in place (Note [Short rows in place]). Columns from {@code columns} on are not used
@@ -229,7 +229,7 @@ final class Spans {
                 count++;
                 r += len;
             }
-            if ((long) count * TileGemm.BBlock.MIN_RUN <= rn) {
+            if ((long) count * BBlock.MIN_RUN <= rn) {
                 block.runCount = count;
             } else { // too short for the runs' tile: the table of row starts
                 for (int q = 0, r = 0; q < count; q++) {

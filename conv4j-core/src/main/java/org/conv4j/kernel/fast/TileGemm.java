@@ -52,50 +52,6 @@ final class TileGemm {
     private TileGemm() {
     }
 
-    /**
-     * One block of B as the tiles read it: row {@code r}, column {@code j} of panel {@code p} is
-     * {@code array[rows[r] + p*panelStep + j]}; when {@code packed}, {@code rows[r] = r*NR} and the tiles use
-     * linear addressing instead of the table.
-     */
-    static final class BBlock {
-        /** Rows per run, on average, from which the tiles follow runs rather than the table of row starts. */
-        static final int MIN_RUN = 32;
-        Object array;
-        final int[] rows = new int[MAX_KC];
-        int panelStep;
-        boolean packed;
-        /**
-         * The table as runs of rows (start, step, count), where {@link #findRuns} found them long enough, for the
-         * faster tile ({@link ConvMath#tileF32(int[], int, float[], int, float[], int, float[], int, int, float[],
-         * int, int)}); {@code runCount == 0} otherwise.
-         */
-        final int[] runs = new int[3 * MAX_KC];
-        int runCount;
-        /**
-         * Bytes of memory the block's reads touch: {@code rn x jn} elements unless its source says less (rows read in
-         * place from a copy of the input overlap); decides the order of the tiles (Note [Row panels outer]).
-         */
-        long bytes;
-
-        /** Splits {@code rows[0, rn)} into maximal arithmetic runs, kept if they average {@link #MIN_RUN} rows. */
-        void findRuns(int rn) {
-            int count = 0;
-            for (int i = 0; i < rn;) {
-                int step = i + 1 < rn ? rows[i + 1] - rows[i] : 0;
-                int len = 1;
-                while (i + len < rn && rows[i + len] - rows[i + len - 1] == step) {
-                    len++;
-                }
-                runs[3 * count] = rows[i];
-                runs[3 * count + 1] = step;
-                runs[3 * count + 2] = len;
-                count++;
-                i += len;
-            }
-            runCount = (long) count * MIN_RUN <= rn ? count : 0;
-        }
-    }
-
     /** Supplies B block by block. */
     interface BSource {
         /**
@@ -187,55 +143,6 @@ final class TileGemm {
         @Override
         public int offset(int m0, int m, int r0, int rn, int mr) {
             return ((m - m0) / mr) * rn * mr;
-        }
-    }
-
-    /** Per-thread buffers, one of each kind per dtype: A and B blocks, a padded C region, a kernel's own. */
-    static final class Scratch {
-        private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
-        private final Object[] buffers = new Object[12];
-        final BBlock block = new BBlock();
-
-        static Scratch get() {
-            return LOCAL.get();
-        }
-
-        private Object buffer(Typed t, int kind, int n) {
-            int i = 2 * kind + (t == Typed.F32 ? 0 : 1);
-            Object o = buffers[i];
-            if (o == null || t.length(o) < n) {
-                o = t.alloc(n);
-                buffers[i] = o;
-            }
-            return o;
-        }
-
-        Object a(Typed t, int n) {
-            return buffer(t, 0, n);
-        }
-
-        Object b(Typed t, int n) {
-            return buffer(t, 1, n);
-        }
-
-        /** A region of C padded to whole tiles. */
-        Object c(Typed t, int n) {
-            return buffer(t, 2, n);
-        }
-
-        /** B repacked into panels. */
-        Object panels(Typed t, int n) {
-            return buffer(t, 3, n);
-        }
-
-        /** An item's own result buffer (e.g. one residue of the input gradient). */
-        Object out(Typed t, int n) {
-            return buffer(t, 4, n);
-        }
-
-        /** A row of an item's partial results besides {@link #out} (col2im's sums of one residue). */
-        Object line(Typed t, int n) {
-            return buffer(t, 5, n);
         }
     }
 
