@@ -181,7 +181,7 @@ final class BenchCommand implements Callable<Integer> {
                 Tensor x = gaussian(rnd, dt, inShape);
                 Tensor gy = gaussian(rnd, dt, layer.outputShape(inShape));
                 ConvProblem problem = layer.plan(TensorMeta.of(x)).conv().conv().problem();
-                kernelOf.put(s.name(), ConvKernels.select(problem, dt).name());
+                kernelOf.put(s.name(), ConvKernels.select(problem, dt).forwardAlgorithm(problem, dt));
                 // Results go into buffers reused across calls, as a service would (and as PyTorch's caching
                 // allocator reuses memory); Java would otherwise zero a fresh result array on every call.
                 Tensor y = Tensor.zeros(dt, gy.shape());

@@ -13,6 +13,14 @@ public interface ConvKernel {
     /** A short name for logs and tests, e.g. {@code reference}. */
     String name();
 
+    /**
+     * What computes this problem's forward pass, for logs, tests and benchmarks: {@link #name()}, or where a kernel
+     * has several algorithms the one it picks (e.g. {@code winograd-f2x3/vector512}).
+     */
+    default String forwardAlgorithm(ConvProblem problem, DType dtype) {
+        return name();
+    }
+
     /** Whether this kernel computes this problem in this dtype. The reference kernel supports everything. */
     boolean supports(ConvProblem problem, DType dtype);
 

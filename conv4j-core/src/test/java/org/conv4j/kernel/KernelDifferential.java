@@ -24,6 +24,9 @@ public final class KernelDifferential {
             return randomFrontEnd(r);
         }
         if (r.nextInt(10) == 0) {
+            return randomWinograd(r);
+        }
+        if (r.nextInt(10) == 0) {
             return randomWide(r);
         }
         if (r.nextInt(9) == 0) {
@@ -60,6 +63,25 @@ public final class KernelDifferential {
         int batch = pick(r, 1, 1, 2, 3);
         return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {s}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
+    }
+
+    /**
+     * Three taps, stride and dilation 1, from 32 channels in and out per group: the float32 forward runs as
+     * Winograd's F(2, 3) (Note [Winograd F(2, 3)] in WinogradConvForward), with lengths that leave an odd output
+     * (the last tile's second output unused) and ragged column panels, padding on either side or none, output
+     * channels that cut the last row panel (whole, half and ragged tiles), several column blocks per row.
+     */
+    private static ConvProblem randomWinograd(SplittableRandom r) {
+        int groups = r.nextInt(4) == 0 ? 2 : 1;
+        int cg = pick(r, 32, 33, 40, 64, 100);
+        int og = pick(r, 32, 33, 36, 40, 47, 64);
+        int pb = r.nextInt(0, 3);
+        int pa = r.nextInt(3) == 0 ? pb + 1 : pb;
+        int length = Math.max(1, 3 - pb - pa) + pick(r, 0, 1, 2, 31, 32, 33, 62, 63, 64, 65, 127, 300, 1100);
+        int out = length + pb + pa - 2;
+        int batch = pick(r, 1, 1, 2, 3);
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {3},
+                new int[] {1}, new int[] {pb}, new int[] {pa}, new int[] {1}, new int[] {out});
     }
 
     /**

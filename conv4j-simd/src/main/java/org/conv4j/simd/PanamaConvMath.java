@@ -1366,6 +1366,88 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
         }
     }
 
+    /*
+     * Note [Winograd transforms in registers]: F(2, 3)'s tiles take every other input element (Note [Winograd
+     * F(2, 3)] in WinogradConvForward), so with 512-bit vectors two loads of 32 consecutive elements and two
+     * permutes (selectFrom, the stride-2 phases of Note [Phases in registers]) give 16 tiles' d0 and d1, and the
+     * same two elements further on their d2 and d3; the outputs of 16 tiles, even and odd positions, are
+     * interleaved back by two more permutes. Other vector sizes and the tiles past the last 16 take the scalar loop,
+     * with the same additions in the same order.
+     */
+    /** Lanes of the even outputs' and the odd outputs' vectors in the two output vectors, lower then upper. */
+    static final float[] INTERLEAVE2_F32 = interleaveIndices(LF);
+
+    static float[] interleaveIndices(int lanes) {
+        float[] idx = new float[2 * lanes];
+        for (int i = 0; i < 2 * lanes; i++) {
+            idx[i] = (i % 2 == 0 ? 0 : lanes) + i / 2;
+        }
+        return idx;
+    }
+
+    @Override
+    public void winogradInputF32(int count, float[] s, int sOff, float[] v, int vOff, int panelStep, int next) {
+        int nr = tileColsF32();
+        int j = 0;
+        if (LF == 16 && nr % LF == 0) {
+            FloatVector even = FloatVector.fromArray(F, PHASES2_F32, 0);
+            FloatVector odd = FloatVector.fromArray(F, PHASES2_F32, LF);
+            for (; j <= count - LF; j += LF) {
+                int at = sOff + 2 * j;
+                FloatVector a = FloatVector.fromArray(F, s, at);
+                FloatVector b = FloatVector.fromArray(F, s, at + LF);
+                FloatVector a2 = FloatVector.fromArray(F, s, at + 2);
+                FloatVector b2 = FloatVector.fromArray(F, s, at + 2 + LF);
+                FloatVector d0 = even.selectFrom(a, b);
+                FloatVector d1 = odd.selectFrom(a, b);
+                FloatVector d2 = even.selectFrom(a2, b2);
+                FloatVector d3 = odd.selectFrom(a2, b2);
+                int to = vOff + (j / nr) * panelStep + j % nr;
+                d0.sub(d2).intoArray(v, to);
+                d1.add(d2).intoArray(v, to + next);
+                d2.sub(d1).intoArray(v, to + 2 * next);
+                d1.sub(d3).intoArray(v, to + 3 * next);
+            }
+        }
+        for (; j < count; j++) {
+            int at = sOff + 2 * j;
+            float d0 = s[at];
+            float d1 = s[at + 1];
+            float d2 = s[at + 2];
+            float d3 = s[at + 3];
+            int to = vOff + (j / nr) * panelStep + j % nr;
+            v[to] = d0 - d2;
+            v[to + next] = d1 + d2;
+            v[to + 2 * next] = d2 - d1;
+            v[to + 3 * next] = d1 - d3;
+        }
+    }
+
+    @Override
+    public void winogradOutputF32(int count, float[] m, int mOff, int next, float[] y, int yOff) {
+        int i = 0;
+        if (LF == 16) {
+            FloatVector lo = FloatVector.fromArray(F, INTERLEAVE2_F32, 0);
+            FloatVector hi = FloatVector.fromArray(F, INTERLEAVE2_F32, LF);
+            for (; i <= count - 2 * LF; i += 2 * LF) {
+                int j = mOff + i / 2;
+                FloatVector m0 = FloatVector.fromArray(F, m, j);
+                FloatVector m1 = FloatVector.fromArray(F, m, j + next);
+                FloatVector m2 = FloatVector.fromArray(F, m, j + 2 * next);
+                FloatVector m3 = FloatVector.fromArray(F, m, j + 3 * next);
+                FloatVector even = m0.add(m1).add(m2);
+                FloatVector odd = m1.sub(m2).sub(m3);
+                lo.selectFrom(even, odd).intoArray(y, yOff + i);
+                hi.selectFrom(even, odd).intoArray(y, yOff + i + LF);
+            }
+        }
+        for (; i < count; i++) {
+            int j = mOff + i / 2;
+            y[yOff + i] = i % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next]
+                    : m[j + next] - m[j + 2 * next] - m[j + 3 * next];
+        }
+    }
+
     @Override
     public float fmaLoopF32(long iterations) {
         // Twelve chains: enough independent FMAs to cover the latency on both FMA pipes (on Zen 5, ten reached 216

@@ -242,6 +242,27 @@ public interface ConvMath {
     void deinterleaveF64(double[] src, int srcOff, int stride, int n, double[] dst, int dstOff, int dstStride);
 
     /**
+     * The input transform of Winograd's F(2, 3) (Note [Winograd F(2, 3)] in {@link WinogradConvForward}): tile
+     * {@code j < count} reads {@code d_i = s[sOff + 2j + i]}, {@code i < 4}, and writes its four transformed values
+     * into packed panels of {@code NR = tileColsF32()} columns, value {@code ξ} at
+     * {@code v[vOff + ξ*next + (j/NR)*panelStep + j%NR]}:
+     * <pre>
+     * V0 = d0 - d2,  V1 = d1 + d2,  V2 = d2 - d1,  V3 = d1 - d3
+     * </pre>
+     * {@code s} holds {@code 2*count + 2} elements from {@code sOff}.
+     */
+    void winogradInputF32(int count, float[] s, int sOff, float[] v, int vOff, int panelStep, int next);
+
+    /**
+     * The output transform of Winograd's F(2, 3): {@code count} consecutive outputs from the products' sums
+     * {@code m_ξ[j] = m[mOff + ξ*next + j]} of tile {@code j}, in this order of additions:
+     * <pre>
+     * y[yOff + 2j] = (m0 + m1) + m2,  y[yOff + 2j + 1] = (m1 - m2) - m3
+     * </pre>
+     */
+    void winogradOutputF32(int count, float[] m, int mOff, int next, float[] y, int yOff);
+
+    /**
      * A depthwise row: {@code y[yOff + j] = init + sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for
      * {@code j < count}, taps in increasing order, starting from {@code init} (a bias, or zero): {@code y} is only
      * written (the caller has zero-padded {@code x}; all reads are in range).

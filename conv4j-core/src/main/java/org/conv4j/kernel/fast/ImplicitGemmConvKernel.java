@@ -70,6 +70,11 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     }
 
     @Override
+    public String forwardAlgorithm(ConvProblem problem, DType dtype) {
+        return WinogradConvForward.suits(Geometry.of(problem), dtype) ? "winograd-f2x3/" + math.isa() : name();
+    }
+
+    @Override
     public boolean supports(ConvProblem problem, DType dtype) {
         return problem.rank() == 1;
     }
@@ -99,6 +104,10 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
     public void forward(ConvProblem problem, Tensor input, KernelWeight weight, Tensor bias, Tensor output) {
         Geometry q = Geometry.of(problem);
         Typed t = Typed.of(input.dtype());
+        if (WinogradConvForward.suits(q, input.dtype())) {
+            WinogradConvForward.forward(math, q, weight, bias, (float[]) t.data(input), (float[]) t.data(output));
+            return;
+        }
         if (FrameConvForward.suits(q)) {
             FrameConvForward.forward(math, q, t, weight, bias, t.data(input), t.data(output), input.dtype());
             return;

@@ -249,6 +249,31 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
+    public void winogradInputF32(int count, float[] s, int sOff, float[] v, int vOff, int panelStep, int next) {
+        for (int j = 0; j < count; j++) {
+            int at = sOff + 2 * j;
+            float d0 = s[at];
+            float d1 = s[at + 1];
+            float d2 = s[at + 2];
+            float d3 = s[at + 3];
+            int to = vOff + (j / NR_F32) * panelStep + j % NR_F32;
+            v[to] = d0 - d2;
+            v[to + next] = d1 + d2;
+            v[to + 2 * next] = d2 - d1;
+            v[to + 3 * next] = d1 - d3;
+        }
+    }
+
+    @Override
+    public void winogradOutputF32(int count, float[] m, int mOff, int next, float[] y, int yOff) {
+        for (int i = 0; i < count; i++) {
+            int j = mOff + i / 2;
+            y[yOff + i] = i % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next]
+                    : m[j + next] - m[j + 2 * next] - m[j + 3 * next];
+        }
+    }
+
+    @Override
     public void deinterleaveF32(float[] src, int srcOff, int stride, int n, float[] dst, int dstOff, int dstStride) {
         for (int f = 0; f < stride; f++) {
             for (int u = 0; u < n; u++) {
