@@ -1367,41 +1367,57 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
     }
 
     /*
-     * Note [Winograd transforms in registers]: F(2, 3)'s tiles take every other input element (Note [Winograd
-     * F(2, 3)] in WinogradConvForward), so with 512-bit vectors two loads of 32 consecutive elements and two
-     * permutes (selectFrom, the stride-2 phases of Note [Phases in registers]) give 16 tiles' d0 and d1, and the
-     * same two elements further on their d2 and d3; the outputs of 16 tiles, even and odd positions, are
-     * interleaved back by two more permutes. Other vector sizes and the tiles past the last 16 take the scalar loop,
-     * with the same additions in the same order.
+     * Note [Winograd transforms in registers]: F(2, 3)'s tiles with dilation D (a divisor of 16) start at
+     * t(j) = j + D*floor(j/D) (Note [Winograd F(2, 3)] in WinogradConvForward), so 16 tiles from a multiple of 16
+     * start in 32 consecutive elements, in every other chunk of D: with 512-bit vectors two loads and two permutes
+     * (selectFrom) give their d0 and d1, the same from 2D elements further on their d2 and d3; their 32 outputs
+     * are the same 32 positions, put back in place by two more permutes. Other vector sizes and the tiles past
+     * the last 16 take the scalar loop, with the same additions in the same order.
      */
-    /** Lanes of the even outputs' and the odd outputs' vectors in the two output vectors, lower then upper. */
-    static final float[] INTERLEAVE2_F32 = interleaveIndices(LF);
+    /** Per dilation 1, 2, 4, 8, 16: the lanes of d0 and d1 in two vectors (then those of the outputs, below). */
+    static final float[] WINOGRAD_IN_F32 = winogradIndices(LF, false);
+    /** Per dilation: the lanes of the lower and the upper output vector in the even and odd outputs' vectors. */
+    static final float[] WINOGRAD_OUT_F32 = winogradIndices(LF, true);
 
-    static float[] interleaveIndices(int lanes) {
-        float[] idx = new float[2 * lanes];
-        for (int i = 0; i < 2 * lanes; i++) {
-            idx[i] = (i % 2 == 0 ? 0 : lanes) + i / 2;
+    static float[] winogradIndices(int lanes, boolean out) {
+        float[] idx = new float[5 * 2 * lanes];
+        for (int b = 0; b < 5; b++) {
+            int d = 1 << b;
+            for (int l = 0; l < lanes; l++) {
+                if (out) {
+                    for (int half = 0; half < 2; half++) {
+                        int i = half * lanes + l;
+                        int h = i / d;
+                        idx[(2 * b + half) * lanes + l] = (h / 2) * d + i % d + (h % 2 == 0 ? 0 : lanes);
+                    }
+                } else {
+                    idx[2 * b * lanes + l] = l + d * (l / d);
+                    idx[(2 * b + 1) * lanes + l] = l + d * (l / d) + d;
+                }
+            }
         }
         return idx;
     }
 
     @Override
-    public void winogradInputF32(int count, float[] s, int sOff, float[] v, int vOff, int panelStep, int next) {
+    public void winogradInputF32(int count, int dilation, float[] s, int sOff, float[] v, int vOff, int panelStep,
+            int next) {
         int nr = tileColsF32();
         int j = 0;
-        if (LF == 16 && nr % LF == 0) {
-            FloatVector even = FloatVector.fromArray(F, PHASES2_F32, 0);
-            FloatVector odd = FloatVector.fromArray(F, PHASES2_F32, LF);
+        if (LF == 16 && nr % LF == 0 && 16 % dilation == 0) {
+            int b = Integer.numberOfTrailingZeros(dilation);
+            FloatVector first = FloatVector.fromArray(F, WINOGRAD_IN_F32, 2 * b * LF);
+            FloatVector second = FloatVector.fromArray(F, WINOGRAD_IN_F32, (2 * b + 1) * LF);
             for (; j <= count - LF; j += LF) {
                 int at = sOff + 2 * j;
                 FloatVector a = FloatVector.fromArray(F, s, at);
-                FloatVector b = FloatVector.fromArray(F, s, at + LF);
-                FloatVector a2 = FloatVector.fromArray(F, s, at + 2);
-                FloatVector b2 = FloatVector.fromArray(F, s, at + 2 + LF);
-                FloatVector d0 = even.selectFrom(a, b);
-                FloatVector d1 = odd.selectFrom(a, b);
-                FloatVector d2 = even.selectFrom(a2, b2);
-                FloatVector d3 = odd.selectFrom(a2, b2);
+                FloatVector c = FloatVector.fromArray(F, s, at + LF);
+                FloatVector a2 = FloatVector.fromArray(F, s, at + 2 * dilation);
+                FloatVector c2 = FloatVector.fromArray(F, s, at + 2 * dilation + LF);
+                FloatVector d0 = first.selectFrom(a, c);
+                FloatVector d1 = second.selectFrom(a, c);
+                FloatVector d2 = first.selectFrom(a2, c2);
+                FloatVector d3 = second.selectFrom(a2, c2);
                 int to = vOff + (j / nr) * panelStep + j % nr;
                 d0.sub(d2).intoArray(v, to);
                 d1.add(d2).intoArray(v, to + next);
@@ -1410,11 +1426,11 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             }
         }
         for (; j < count; j++) {
-            int at = sOff + 2 * j;
+            int at = sOff + j + dilation * (j / dilation);
             float d0 = s[at];
-            float d1 = s[at + 1];
-            float d2 = s[at + 2];
-            float d3 = s[at + 3];
+            float d1 = s[at + dilation];
+            float d2 = s[at + 2 * dilation];
+            float d3 = s[at + 3 * dilation];
             int to = vOff + (j / nr) * panelStep + j % nr;
             v[to] = d0 - d2;
             v[to + next] = d1 + d2;
@@ -1424,11 +1440,12 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
     }
 
     @Override
-    public void winogradOutputF32(int count, float[] m, int mOff, int next, float[] y, int yOff) {
+    public void winogradOutputF32(int count, int dilation, float[] m, int mOff, int next, float[] y, int yOff) {
         int i = 0;
-        if (LF == 16) {
-            FloatVector lo = FloatVector.fromArray(F, INTERLEAVE2_F32, 0);
-            FloatVector hi = FloatVector.fromArray(F, INTERLEAVE2_F32, LF);
+        if (LF == 16 && 16 % dilation == 0) {
+            int b = Integer.numberOfTrailingZeros(dilation);
+            FloatVector lo = FloatVector.fromArray(F, WINOGRAD_OUT_F32, 2 * b * LF);
+            FloatVector hi = FloatVector.fromArray(F, WINOGRAD_OUT_F32, (2 * b + 1) * LF);
             for (; i <= count - 2 * LF; i += 2 * LF) {
                 int j = mOff + i / 2;
                 FloatVector m0 = FloatVector.fromArray(F, m, j);
@@ -1442,8 +1459,9 @@ public abstract sealed class PanamaConvMath implements ConvMath permits PanamaCo
             }
         }
         for (; i < count; i++) {
-            int j = mOff + i / 2;
-            y[yOff + i] = i % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next]
+            int h = i / dilation;
+            int j = mOff + (h / 2) * dilation + i % dilation;
+            y[yOff + i] = h % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next]
                     : m[j + next] - m[j + 2 * next] - m[j + 3 * next];
         }
     }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The float32 forward with Winograd's F(2, 3) (Note [Winograd F(2, 3)] in WinogradConvForward): which problems
- * take it, and that its rounding stays well inside the conformance cases' tolerance on layers of the benchmark's
- * sizes, as the direct kernel's does. (VectorKernelsTest checks it against the reference and the scalar kernels
+ * take it, and that its rounding, of the output and of the input gradient (Note [Input gradient as a forward]),
+ * stays well inside the conformance cases' tolerance on layers of the benchmark's sizes, as the direct kernel's
+ * does. (VectorKernelsTest checks it against the reference and the scalar kernels
  * on random problems.)
  */
 class WinogradTest {
@@ -31,14 +32,19 @@ class WinogradTest {
     }
 
     @Test
-    void takesThreeTapsWithStrideAndDilationOneInFloat32Only() {
+    void takesThreeTapsWithStrideOneAndDilationsThatDivide16InFloat32Only() {
         assertTrue(GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, 1, 1), DType.FLOAT32)
                 .startsWith("winograd-f2x3/"));
         assertTrue(GEMM.forwardAlgorithm(conv(2, 300, 100, 1, 64, 3, 1, 0, 1), DType.FLOAT32)
                 .startsWith("winograd-f2x3/"));
         assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, 1, 1), DType.FLOAT64));
         assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 2, 1, 1), DType.FLOAT32));
-        assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, 2, 2), DType.FLOAT32));
+        for (int d : new int[] {2, 4, 8, 16}) {
+            assertTrue(GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, d, d), DType.FLOAT32)
+                    .startsWith("winograd-f2x3/"));
+        }
+        assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, 3, 3), DType.FLOAT32));
+        assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, 32, 32), DType.FLOAT32));
         assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 5, 1, 2, 1), DType.FLOAT32));
         assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 16, 128, 1, 4096, 3, 1, 1, 1), DType.FLOAT32));
         String before = System.getProperty("conv4j.winograd");
@@ -64,15 +70,16 @@ class WinogradTest {
     void roundsWellInsideTheConformanceTolerance() {
         ConvProblem[] problems = {conv(1, 128, 128, 1, 1500, 3, 1, 1, 1), conv(2, 64, 64, 1, 1024, 3, 1, 1, 1),
             conv(2, 300, 100, 1, 64, 3, 1, 0, 1), conv(1, 256, 256, 1, 700, 3, 1, 1, 1),
-            conv(1, 64, 96, 2, 333, 3, 1, 2, 1)};
+            conv(1, 128, 96, 2, 333, 3, 1, 2, 1), conv(1, 128, 128, 1, 1000, 3, 1, 4, 4),
+            conv(2, 64, 64, 1, 517, 3, 1, 8, 8)};
         for (ConvProblem p : problems) {
             assertTrue(GEMM.forwardAlgorithm(p, DType.FLOAT32).startsWith("winograd"), p.toString());
-            double ratio = worstRatio(p);
+            double[] ratio = worstRatios(p);
             String before = System.getProperty("conv4j.winograd");
             System.setProperty("conv4j.winograd", "false");
-            double direct;
+            double[] direct;
             try {
-                direct = worstRatio(p);
+                direct = worstRatios(p);
             } finally {
                 if (before == null) {
                     System.clearProperty("conv4j.winograd");
@@ -80,28 +87,46 @@ class WinogradTest {
                     System.setProperty("conv4j.winograd", before);
                 }
             }
-            System.out.printf("%s: worst err/tol winograd %.4f, direct %.4f%n", p, ratio, direct);
-            assertTrue(ratio <= 0.1, p + ": worst error " + ratio + " of the conformance tolerance");
+            System.out.printf("%s: worst err/tol output winograd %.4f, direct %.4f; grad_input winograd %.4f,"
+                    + " direct %.4f%n", p, ratio[0], direct[0], ratio[1], direct[1]);
+            assertTrue(ratio[0] <= 0.1, p + ": output's worst error " + ratio[0] + " of the conformance tolerance");
+            assertTrue(ratio[1] <= 0.1, p + ": grad_input's worst error " + ratio[1] + " of the tolerance");
         }
     }
 
-    private static double worstRatio(ConvProblem p) {
+    /** The worst error over tolerance of the output and of the input gradient. */
+    private static double[] worstRatios(ConvProblem p) {
         SplittableRandom r = new SplittableRandom(p.hashCode());
         double bound = 1 / Math.sqrt(p.reductionLength());
-        double[] x = uniform(r, Shapes.numel(p.inputShape()), 1);
-        double[] w = uniform(r, Shapes.numel(p.weightShape()), bound);
-        double[] b = uniform(r, p.outChannels(), bound);
+        double[] x = f32(uniform(r, Shapes.numel(p.inputShape()), 1));
+        double[] w = f32(uniform(r, Shapes.numel(p.weightShape()), bound));
+        double[] b = f32(uniform(r, p.outChannels(), bound));
+        double[] gy = f32(uniform(r, Shapes.numel(p.outputShape()), 1));
         Tensor y = run(GEMM, p, DType.FLOAT32, x, w, b);
-        Tensor want = run(ConvKernels.reference(), p, DType.FLOAT64, f32(x), f32(w), f32(b));
-        Tensor scale = run(ConvKernels.reference(), p, DType.FLOAT64, abs(f32(x)), abs(f32(w)), abs(f32(b)));
+        Tensor want = run(ConvKernels.reference(), p, DType.FLOAT64, x, w, b);
+        Tensor scale = run(ConvKernels.reference(), p, DType.FLOAT64, abs(x), abs(w), abs(b));
+        Tensor gx = gradInput(GEMM, p, DType.FLOAT32, gy, w);
+        Tensor gxWant = gradInput(ConvKernels.reference(), p, DType.FLOAT64, gy, w);
+        Tensor gxScale = gradInput(ConvKernels.reference(), p, DType.FLOAT64, abs(gy), abs(w));
+        return new double[] {ratio(y, want, scale, p.reductionLength() + 1),
+            ratio(gx, gxWant, gxScale, p.outChannelsPerGroup() * p.kernelSize()[0])};
+    }
+
+    private static double ratio(Tensor got, Tensor want, Tensor scale, int terms) {
         double absScale = 0;
         double err = 0;
-        for (int i = 0; i < y.numel(); i++) {
+        for (int i = 0; i < got.numel(); i++) {
             absScale = Math.max(absScale, scale.getDouble(i));
-            err = Math.max(err, Math.abs(y.getDouble(i) - want.getDouble(i)));
+            err = Math.max(err, Math.abs(got.getDouble(i) - want.getDouble(i)));
         }
-        double tol = 8 * Math.ulp(1.0f) * Math.sqrt(p.reductionLength() + 1) * absScale;
-        return err / tol;
+        return err / (8 * Math.ulp(1.0f) * Math.sqrt(terms) * absScale);
+    }
+
+    private static Tensor gradInput(ConvKernel k, ConvProblem p, DType dtype, double[] gy, double[] w) {
+        Tensor gx = Tensor.zeros(dtype, p.inputShape());
+        k.backwardInput(p, Tensor.of(dtype, gy, p.outputShape()), KernelWeight.of(Tensor.of(dtype, w,
+                p.weightShape())), gx);
+        return gx;
     }
 
     private static Tensor run(ConvKernel k, ConvProblem p, DType dtype, double[] x, double[] w, double[] b) {

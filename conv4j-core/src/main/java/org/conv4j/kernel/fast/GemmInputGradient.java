@@ -86,6 +86,11 @@ final class GemmInputGradient {
     static void compute(ConvMath math, ConvProblem problem, Tensor gradOutput, KernelWeight weight,
             Tensor gradInput) {
         Geometry q = Geometry.of(problem);
+        if (WinogradConvForward.suitsInputGradient(q, gradOutput.dtype())) {
+            WinogradConvForward.inputGradient(math, q, weight, (float[]) Typed.F32.data(gradOutput),
+                    (float[]) Typed.F32.data(gradInput));
+            return;
+        }
         if (Col2imInputGradient.suits(q)) {
             Col2imInputGradient.compute(math, q, gradOutput, weight, gradInput);
             return;

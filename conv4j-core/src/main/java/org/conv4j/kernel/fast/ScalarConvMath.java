@@ -249,13 +249,14 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
-    public void winogradInputF32(int count, float[] s, int sOff, float[] v, int vOff, int panelStep, int next) {
+    public void winogradInputF32(int count, int dilation, float[] s, int sOff, float[] v, int vOff, int panelStep,
+            int next) {
         for (int j = 0; j < count; j++) {
-            int at = sOff + 2 * j;
+            int at = sOff + j + dilation * (j / dilation);
             float d0 = s[at];
-            float d1 = s[at + 1];
-            float d2 = s[at + 2];
-            float d3 = s[at + 3];
+            float d1 = s[at + dilation];
+            float d2 = s[at + 2 * dilation];
+            float d3 = s[at + 3 * dilation];
             int to = vOff + (j / NR_F32) * panelStep + j % NR_F32;
             v[to] = d0 - d2;
             v[to + next] = d1 + d2;
@@ -265,10 +266,11 @@ public final class ScalarConvMath implements ConvMath {
     }
 
     @Override
-    public void winogradOutputF32(int count, float[] m, int mOff, int next, float[] y, int yOff) {
+    public void winogradOutputF32(int count, int dilation, float[] m, int mOff, int next, float[] y, int yOff) {
         for (int i = 0; i < count; i++) {
-            int j = mOff + i / 2;
-            y[yOff + i] = i % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next]
+            int h = i / dilation;
+            int j = mOff + (h / 2) * dilation + i % dilation;
+            y[yOff + i] = h % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next]
                     : m[j + next] - m[j + 2 * next] - m[j + 3 * next];
         }
     }
