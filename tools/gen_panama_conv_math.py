@@ -14,6 +14,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.conv4j.kernel.fast.ConvMath;
+import org.conv4j.kernel.fast.ScalarConvMath;
 
 /**
  * {@link ConvMath} with the Vector API. The register tile's shape follows the register file, so it is chosen
@@ -771,12 +772,13 @@ def base():
 
 WINOGRAD = '''
     /*
-     * Note [Winograd transforms in registers]: F(2, 3)'s tiles with dilation D (a divisor of 16) start at
-     * t(j) = j + D*floor(j/D) (Note [Winograd F(2, 3)] in WinogradConvForward), so 16 tiles from a multiple of 16
-     * start in 32 consecutive elements, in every other chunk of D: with 512-bit vectors two loads and two permutes
-     * (selectFrom) give their d0 and d1, the same from 2D elements further on their d2 and d3; their 32 outputs
-     * are the same 32 positions, put back in place by two more permutes. Other vector sizes and the tiles past
-     * the last 16 take the scalar loop, with the same additions in the same order.
+     * Note [Winograd transforms in registers]: the tiles of F(2, 3) and F(2, 5) with dilation D (a divisor of 16)
+     * start at t(j) = j + D*floor(j/D) (Note [Winograd F(2, 3)] in WinogradConvForward), so 16 tiles from a multiple
+     * of 16 start in 32 consecutive elements, in every other chunk of D: with 512-bit vectors two loads and two
+     * permutes (selectFrom) give their d0 and d1, the same from 2D elements further on their d2 and d3 (from 4D
+     * on, d4 and d5); their 32 outputs are the same 32 positions, put back in place by two more permutes. Other
+     * vector sizes and the tiles past the last 16 take ScalarConvMath's tiles: the same operations in the same
+     * order.
      */
     /** Per dilation 1, 2, 4, 8, 16: the lanes of d0 and d1 in two vectors (then those of the outputs, below). */
     static final float[] WINOGRAD_IN_F32 = winogradIndices(LF, false);
@@ -804,8 +806,8 @@ WINOGRAD = '''
     }
 
     @Override
-    public void winogradInputF32(int count, int dilation, float[] s, int sOff, float[] v, int vOff, int panelStep,
-            int next) {
+    public void winogradInputF32(int count, int taps, int dilation, float[] s, int sOff, float[] v, int vOff,
+            int panelStep, int next) {
         int nr = tileColsF32();
         int j = 0;
         if (LF == 16 && nr % LF == 0 && 16 % dilation == 0) {
@@ -823,28 +825,36 @@ WINOGRAD = '''
                 FloatVector d2 = first.selectFrom(a2, c2);
                 FloatVector d3 = second.selectFrom(a2, c2);
                 int to = vOff + (j / nr) * panelStep + j % nr;
-                d0.sub(d2).intoArray(v, to);
-                d1.add(d2).intoArray(v, to + next);
-                d2.sub(d1).intoArray(v, to + 2 * next);
-                d1.sub(d3).intoArray(v, to + 3 * next);
+                if (taps == 3) {
+                    d0.sub(d2).intoArray(v, to);
+                    d1.add(d2).intoArray(v, to + next);
+                    d2.sub(d1).intoArray(v, to + 2 * next);
+                    d1.sub(d3).intoArray(v, to + 3 * next);
+                } else {
+                    FloatVector a4 = FloatVector.fromArray(F, s, at + 4 * dilation);
+                    FloatVector c4 = FloatVector.fromArray(F, s, at + 4 * dilation + LF);
+                    FloatVector d4 = first.selectFrom(a4, c4);
+                    FloatVector d5 = second.selectFrom(a4, c4);
+                    FloatVector e = d4.sub(d2);
+                    FloatVector f = d3.sub(d1).mul(2f);
+                    d0.mul(4f).sub(d2.mul(5f)).add(d4).intoArray(v, to);
+                    d3.add(d4).sub(d1.add(d2).mul(4f)).intoArray(v, to + next);
+                    d4.sub(d3).add(d1.sub(d2).mul(4f)).intoArray(v, to + 2 * next);
+                    e.add(f).intoArray(v, to + 3 * next);
+                    e.sub(f).intoArray(v, to + 4 * next);
+                    d1.mul(4f).sub(d3.mul(5f)).add(d5).intoArray(v, to + 5 * next);
+                }
             }
         }
         for (; j < count; j++) {
-            int at = sOff + j + dilation * (j / dilation);
-            float d0 = s[at];
-            float d1 = s[at + dilation];
-            float d2 = s[at + 2 * dilation];
-            float d3 = s[at + 3 * dilation];
-            int to = vOff + (j / nr) * panelStep + j % nr;
-            v[to] = d0 - d2;
-            v[to + next] = d1 + d2;
-            v[to + 2 * next] = d2 - d1;
-            v[to + 3 * next] = d1 - d3;
+            ScalarConvMath.winogradInputTile(taps, dilation, s, sOff + j + dilation * (j / dilation), v,
+                    vOff + (j / nr) * panelStep + j % nr, next);
         }
     }
 
     @Override
-    public void winogradOutputF32(int count, int dilation, float[] m, int mOff, int next, float[] y, int yOff) {
+    public void winogradOutputF32(int count, int taps, int dilation, float[] m, int mOff, int next, float[] y,
+            int yOff) {
         int i = 0;
         if (LF == 16 && 16 % dilation == 0) {
             int b = Integer.numberOfTrailingZeros(dilation);
@@ -856,17 +866,23 @@ WINOGRAD = '''
                 FloatVector m1 = FloatVector.fromArray(F, m, j + next);
                 FloatVector m2 = FloatVector.fromArray(F, m, j + 2 * next);
                 FloatVector m3 = FloatVector.fromArray(F, m, j + 3 * next);
-                FloatVector even = m0.add(m1).add(m2);
-                FloatVector odd = m1.sub(m2).sub(m3);
+                FloatVector even;
+                FloatVector odd;
+                if (taps == 3) {
+                    even = m0.add(m1).add(m2);
+                    odd = m1.sub(m2).sub(m3);
+                } else {
+                    FloatVector m4 = FloatVector.fromArray(F, m, j + 4 * next);
+                    FloatVector m5 = FloatVector.fromArray(F, m, j + 5 * next);
+                    even = m0.add(m1).add(m2).add(m3).add(m4);
+                    odd = m1.sub(m2).add(m3.sub(m4).mul(2f)).add(m5);
+                }
                 lo.selectFrom(even, odd).intoArray(y, yOff + i);
                 hi.selectFrom(even, odd).intoArray(y, yOff + i + LF);
             }
         }
         for (; i < count; i++) {
-            int h = i / dilation;
-            int j = mOff + (h / 2) * dilation + i % dilation;
-            y[yOff + i] = h % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next]
-                    : m[j + next] - m[j + 2 * next] - m[j + 3 * next];
+            y[yOff + i] = ScalarConvMath.winogradOutput(taps, dilation, m, mOff, next, i);
         }
     }
 '''

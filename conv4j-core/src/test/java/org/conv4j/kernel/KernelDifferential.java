@@ -66,25 +66,26 @@ public final class KernelDifferential {
     }
 
     /**
-     * Three taps, stride 1, dilations that divide 16 (and 3, which does not), channels per group around the
+     * Three or five taps, stride 1, dilations that divide 16 (and 3, which does not), channels per group around the
      * thresholds (from 48 in and 32 out for the forward, the reverse for the input gradient): the float32 forward
-     * and input gradient run as Winograd's F(2, 3) (Note [Winograd F(2, 3)] in WinogradConvForward), with lengths
-     * that leave a tile's second output unused and ragged column panels, padding on either side or none, or more
-     * than the kernel's extent (the input gradient's forward then skips the first output gradients), output
-     * channels that cut the last row panel (whole, half and ragged tiles), several column blocks per row.
+     * and input gradient run as Winograd's F(2, 3) or F(2, 5) (Note [Winograd F(2, 3)] in WinogradConvForward),
+     * with lengths that leave a tile's second output unused and ragged column panels, padding on either side or
+     * none, or more than the kernel's extent (the input gradient's forward then skips the first output gradients),
+     * output channels that cut the last row panel (whole, half and ragged tiles), several column blocks per row.
      */
     private static ConvProblem randomWinograd(SplittableRandom r) {
         int groups = r.nextInt(4) == 0 ? 2 : 1;
         int cg = pick(r, 32, 40, 48, 49, 64, 100);
         int og = pick(r, 32, 33, 36, 47, 48, 64, 65);
         int d = pick(r, 1, 1, 1, 2, 4, 8, 16, 3);
-        int pb = r.nextInt(4) == 0 ? r.nextInt(2 * d + 1, 2 * d + 4) : r.nextInt(0, d + 2);
+        int k = pick(r, 3, 3, 5);
+        int pb = r.nextInt(4) == 0 ? r.nextInt((k - 1) * d + 1, (k - 1) * d + 4) : r.nextInt(0, d + 2);
         int pa = r.nextInt(3) == 0 ? pb + 1 : pb;
-        int extent = 2 * d + 1;
+        int extent = (k - 1) * d + 1;
         int length = Math.max(1, extent - pb - pa) + pick(r, 0, 1, 2, 15, 31, 32, 33, 62, 63, 64, 65, 127, 300, 1100);
         int out = length + pb + pa - extent + 1;
         int batch = pick(r, 1, 1, 2, 3);
-        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {3},
+        return new ConvProblem(batch, groups * cg, groups * og, groups, new int[] {length}, new int[] {k},
                 new int[] {1}, new int[] {pb}, new int[] {pa}, new int[] {d}, new int[] {out});
     }
 

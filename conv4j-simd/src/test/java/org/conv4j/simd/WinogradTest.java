@@ -16,11 +16,10 @@ import org.conv4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
- * The float32 forward with Winograd's F(2, 3) (Note [Winograd F(2, 3)] in WinogradConvForward): which problems
- * take it, and that its rounding, of the output and of the input gradient (Note [Input gradient as a forward]),
- * stays well inside the conformance cases' tolerance on layers of the benchmark's sizes, as the direct kernel's
- * does. (VectorKernelsTest checks it against the reference and the scalar kernels
- * on random problems.)
+ * The float32 forward with Winograd's F(2, 3) and F(2, 5) (Note [Winograd F(2, 3)] in WinogradConvForward): which
+ * problems take it, and that its rounding, of the output and of the input gradient (Note [Input gradient as a
+ * forward]), stays well inside the conformance cases' tolerance on layers of the benchmark's sizes, as the direct
+ * kernel's does. (VectorKernelsTest checks it against the reference and the scalar kernels on random problems.)
  */
 class WinogradTest {
     private static final ConvKernel GEMM = new ImplicitGemmConvKernel(new PanamaConvMath8x2());
@@ -32,7 +31,7 @@ class WinogradTest {
     }
 
     @Test
-    void takesThreeTapsWithStrideOneAndDilationsThatDivide16InFloat32Only() {
+    void takesThreeOrFiveTapsWithStrideOneAndDilationsThatDivide16InFloat32Only() {
         assertTrue(GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, 1, 1), DType.FLOAT32)
                 .startsWith("winograd-f2x3/"));
         assertTrue(GEMM.forwardAlgorithm(conv(2, 300, 100, 1, 64, 3, 1, 0, 1), DType.FLOAT32)
@@ -45,7 +44,9 @@ class WinogradTest {
         }
         assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, 3, 3), DType.FLOAT32));
         assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 3, 1, 32, 32), DType.FLOAT32));
-        assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 5, 1, 2, 1), DType.FLOAT32));
+        assertEquals("winograd-f2x5/" + GEMM.name().substring(GEMM.name().indexOf('/') + 1),
+                GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 5, 1, 2, 1), DType.FLOAT32));
+        assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 128, 128, 1, 4096, 7, 1, 3, 1), DType.FLOAT32));
         assertEquals(GEMM.name(), GEMM.forwardAlgorithm(conv(4, 16, 128, 1, 4096, 3, 1, 1, 1), DType.FLOAT32));
         String before = System.getProperty("conv4j.winograd");
         System.setProperty("conv4j.winograd", "false");
@@ -71,7 +72,8 @@ class WinogradTest {
         ConvProblem[] problems = {conv(1, 128, 128, 1, 1500, 3, 1, 1, 1), conv(2, 64, 64, 1, 1024, 3, 1, 1, 1),
             conv(2, 300, 100, 1, 64, 3, 1, 0, 1), conv(1, 256, 256, 1, 700, 3, 1, 1, 1),
             conv(1, 128, 96, 2, 333, 3, 1, 2, 1), conv(1, 128, 128, 1, 1000, 3, 1, 4, 4),
-            conv(2, 64, 64, 1, 517, 3, 1, 8, 8)};
+            conv(2, 64, 64, 1, 517, 3, 1, 8, 8), conv(2, 300, 100, 1, 64, 5, 1, 0, 1),
+            conv(1, 128, 128, 1, 1000, 5, 1, 2, 1), conv(1, 64, 64, 1, 700, 5, 1, 4, 2)};
         for (ConvProblem p : problems) {
             assertTrue(GEMM.forwardAlgorithm(p, DType.FLOAT32).startsWith("winograd"), p.toString());
             double[] ratio = worstRatios(p);

@@ -242,28 +242,32 @@ public interface ConvMath {
     void deinterleaveF64(double[] src, int srcOff, int stride, int n, double[] dst, int dstOff, int dstStride);
 
     /**
-     * The input transform of Winograd's F(2, 3) with dilation {@code D}, a divisor of 16 (Note [Winograd F(2, 3)]
-     * in {@link WinogradConvForward}): tile {@code j < count} ({@code count} a multiple of {@code D}) starts at
-     * {@code t(j) = j + D*floor(j/D)}, reads {@code d_i = s[sOff + t(j) + i*D]}, {@code i < 4}, and writes its four
-     * transformed values into packed panels of {@code NR = tileColsF32()} columns, value {@code ξ} at
-     * {@code v[vOff + ξ*next + (j/NR)*panelStep + j%NR]}:
+     * The input transform of Winograd's F(2, 3) or F(2, 5) ({@code taps} 3 or 5) with dilation {@code D}, a divisor
+     * of 16 (Note [Winograd F(2, 3)] in {@link WinogradConvForward}): tile {@code j < count} ({@code count} a
+     * multiple of {@code D}) starts at {@code t(j) = j + D*floor(j/D)}, reads {@code d_i = s[sOff + t(j) + i*D]},
+     * {@code i <= taps}, and writes its {@code taps + 1} transformed values into packed panels of
+     * {@code NR = tileColsF32()} columns, value {@code ξ} at {@code v[vOff + ξ*next + (j/NR)*panelStep + j%NR]}, in
+     * this order of operations:
      * <pre>
-     * V0 = d0 - d2,  V1 = d1 + d2,  V2 = d2 - d1,  V3 = d1 - d3
+     * F(2, 3): V0 = d0 - d2,  V1 = d1 + d2,  V2 = d2 - d1,  V3 = d1 - d3
+     * F(2, 5): V0 = (4*d0 - 5*d2) + d4,        V1 = (d3 + d4) - 4*(d1 + d2),  V2 = (d4 - d3) + 4*(d1 - d2),
+     *          V3 = (d4 - d2) + 2*(d3 - d1),   V4 = (d4 - d2) - 2*(d3 - d1),  V5 = (4*d1 - 5*d3) + d5
      * </pre>
-     * {@code s} holds {@code 2*count + 2*D} elements from {@code sOff}.
+     * {@code s} holds {@code 2*count + (taps - 1)*D} elements from {@code sOff}.
      */
-    void winogradInputF32(int count, int dilation, float[] s, int sOff, float[] v, int vOff, int panelStep,
-            int next);
+    void winogradInputF32(int count, int taps, int dilation, float[] s, int sOff, float[] v, int vOff,
+            int panelStep, int next);
 
     /**
-     * The output transform of Winograd's F(2, 3) with dilation {@code D}: {@code count} consecutive outputs from
-     * the sums {@code m_ξ[j] = m[mOff + ξ*next + j]} of tile {@code j}; output {@code i} is in chunk
+     * The output transform of Winograd's F(2, 3) or F(2, 5) with dilation {@code D}: {@code count} consecutive
+     * outputs from the sums {@code m_ξ[j] = m[mOff + ξ*next + j]} of tile {@code j}; output {@code i} is in chunk
      * {@code h = floor(i/D)}, of tile {@code j = (h/2)*D + i%D}, in this order of additions:
      * <pre>
-     * y[yOff + i] = (m0 + m1) + m2  for even h,   (m1 - m2) - m3  for odd h
+     * F(2, 3): y[yOff + i] = (m0 + m1) + m2  for even h,   (m1 - m2) - m3  for odd h
+     * F(2, 5): y[yOff + i] = (((m0 + m1) + m2) + m3) + m4  for even h,   ((m1 - m2) + 2*(m3 - m4)) + m5  for odd h
      * </pre>
      */
-    void winogradOutputF32(int count, int dilation, float[] m, int mOff, int next, float[] y, int yOff);
+    void winogradOutputF32(int count, int taps, int dilation, float[] m, int mOff, int next, float[] y, int yOff);
 
     /**
      * A depthwise row: {@code y[yOff + j] = init + sum over k < taps of w[wOff + k] * x[xOff + xTaps[k] + j]} for

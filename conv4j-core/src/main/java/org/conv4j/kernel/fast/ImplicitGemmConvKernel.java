@@ -71,7 +71,8 @@ public final class ImplicitGemmConvKernel implements ConvKernel {
 
     @Override
     public String forwardAlgorithm(ConvProblem problem, DType dtype) {
-        return WinogradConvForward.suits(Geometry.of(problem), dtype) ? "winograd-f2x3/" + math.isa() : name();
+        Geometry q = Geometry.of(problem);
+        return WinogradConvForward.suits(q, dtype) ? "winograd-f2x" + q.k() + "/" + math.isa() : name();
     }
 
     @Override
