@@ -42,8 +42,9 @@ final class WinogradConvForward {
      */
     static final int MIN_OUT_CHANNELS = 32;
     /**
-     * Tiles per work item, at most: 64 (two column panels of the 8 x 2 tile) ran tcn_d1 3% and resnet1d_k3 6-10%
-     * faster than 128, and both 4-6% faster than 32 (alternating calls, forward).
+     * Tiles per work item, at most: 64 (two column panels of the 8 x 2 tile) ran resnet1d_k3 8-17% faster than 128
+     * (three runs of alternating calls, forward), tcn_d1 6% faster in one run and 2% slower in another, and both
+     * 3-6% faster than 32.
      */
     static final int MAX_TILES = 64;
     /** And B of an item ({@code (K + 1) * Cg * W} floats) within this many: textcnn's 300 channels take 32 tiles. */
