@@ -567,6 +567,8 @@ def main():
     ap.add_argument("--n-dtype", type=int, default=0, help="input dtype != module dtype on random configs")
     ap.add_argument("--n-combo", type=int, default=0, help="random errors with 3-5 mutated parameters")
     ap.add_argument("--n-wide", type=int, default=0, help="float32 cases with many terms per element")
+    ap.add_argument("--n-winograd", type=int, default=0,
+                    help="float32 cases that conv4j runs as Winograd F(2,3)/F(2,5): 3 or 5 taps, stride 1, many channels")
     ap.add_argument("--n-odd", type=int, default=0, help="negative paddings / 2-element lists / 'same' interplay")
     ap.add_argument("--pad2-grid", action="store_true", help="full grid of 2-element paddings with every mode")
     ap.add_argument("--no-systematic", action="store_true", help="skip the fixed systematic error list")
@@ -819,6 +821,31 @@ def main():
             continue
         record(write_case(a.out, a.prefix + "w_%02d" % j, "module", m, "float32", shape, res,
                           "tools/gen_cases.py wide " + desc(m, shape, "float32"), "large"))
+
+    # 7b. float32 shapes of conv4j's Winograd kernels (3 or 5 taps, stride 1, dilation dividing 16, from 48 input
+    # and 32 output channels per group), with every padding mode, 'same', unbatched inputs, odd lengths
+    j = 0
+    while j < a.n_winograd:
+        g = rng.choice([1, 1, 1, 2])
+        k = rng.choice([3, 3, 5])
+        d = rng.choice([1, 1, 2, 4, 8, 16])
+        ci = g * rng.choice([48, 50, 64, 100, 128])
+        co = g * rng.choice([32, 33, 40, 64, 65])
+        L = rng.choice([30, 63, 64, 65, 200, 333, 600]) + (k - 1) * d
+        p = rng.choice([0, 1, (k - 1) // 2 * d, "same", "valid", (k - 1) * d + 1])
+        pm = rng.choice(["zeros", "zeros", "reflect", "replicate", "circular"])
+        if pm != "zeros" and not isinstance(p, str) and p >= L:
+            continue
+        n = rng.choice([None, 1, 2])
+        m = {"in_channels": ci, "out_channels": co, "kernel_size": k, "stride": 1, "padding": p, "dilation": d,
+             "groups": g, "bias": rng.random() < 0.7, "padding_mode": pm}
+        shape = [ci, L] if n is None else [n, ci, L]
+        res = run_torch("module", m, "float32", shape, seed=rng.randrange(1 << 30))
+        if res[0] != "ok":
+            continue
+        record(write_case(a.out, a.prefix + "wg_%02d" % j, "module", m, "float32", shape, res,
+                          "tools/gen_cases.py winograd " + desc(m, shape, "float32"), "large"))
+        j += 1
 
     # 8. odd corners: negative padding with every mode, 2-element lists, 'same' with lists
     j = 0
