@@ -25,8 +25,9 @@ import org.conv4j.tensor.Tensor;
  * chain than the direct kernel's; WinogradTest measures both against the conformance tolerance). Every output
  * element is still computed by one work item in one fixed order (its channel sums by the tiles, Note
  * [Bit-identical tiles], then the output transform's operations), so results do not depend on the thread count or
- * on the ConvMath. float64 keeps the direct kernel (whose users want its rounding), as do other shapes;
- * {@code -Dconv4j.winograd=false} turns it off.
+ * on the ConvMath. An infinite input element enters several transformed values with both signs, so an output a
+ * direct sum makes infinite can come out NaN. float64 keeps the direct kernel (whose users want its rounding), as
+ * do other shapes; {@code -Dconv4j.winograd=false} turns it off.
  */
 final class WinogradConvForward {
     /** System property that turns the Winograd forward off ({@code false}). */
