@@ -14,7 +14,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.conv4j.kernel.fast.ConvMath;
-import org.conv4j.kernel.fast.ScalarConvMath;
+import org.conv4j.kernel.fast.WinogradTiles;
 
 /**
  * {@link ConvMath} with the Vector API. The register tile's shape follows the register file, so it is chosen
@@ -777,8 +777,8 @@ WINOGRAD = '''
      * of 16 start in 32 consecutive elements, in every other chunk of D: with 512-bit vectors two loads and two
      * permutes (selectFrom) give their d0 and d1, the same from 2D elements further on their d2 and d3 (from 4D
      * on, d4 and d5); their 32 outputs are the same 32 positions, put back in place by two more permutes. Other
-     * vector sizes and the tiles past the last 16 take ScalarConvMath's tiles: the same operations in the same
-     * order.
+     * vector sizes and the tiles past the last 16 take WinogradTiles, as ScalarConvMath does: the same
+     * operations in the same order.
      */
     /** Per dilation 1, 2, 4, 8, 16: the lanes of d0 and d1 in two vectors (then those of the outputs, below). */
     static final float[] WINOGRAD_IN_F32 = winogradIndices(LF, false);
@@ -847,7 +847,7 @@ WINOGRAD = '''
             }
         }
         for (; j < count; j++) {
-            ScalarConvMath.winogradInputTile(taps, dilation, s, sOff + j + dilation * (j / dilation), v,
+            WinogradTiles.input(taps, dilation, s, sOff + j + dilation * (j / dilation), v,
                     vOff + (j / nr) * panelStep + j % nr, next);
         }
     }
@@ -882,7 +882,7 @@ WINOGRAD = '''
             }
         }
         for (; i < count; i++) {
-            y[yOff + i] = ScalarConvMath.winogradOutput(taps, dilation, m, mOff, next, i);
+            y[yOff + i] = WinogradTiles.output(taps, dilation, m, mOff, next, i);
         }
     }
 '''

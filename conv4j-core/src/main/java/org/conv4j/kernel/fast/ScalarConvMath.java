@@ -252,31 +252,8 @@ public final class ScalarConvMath implements ConvMath {
     public void winogradInputF32(int count, int taps, int dilation, float[] s, int sOff, float[] v, int vOff,
             int panelStep, int next) {
         for (int j = 0; j < count; j++) {
-            winogradInputTile(taps, dilation, s, sOff + j + dilation * (j / dilation), v,
+            WinogradTiles.input(taps, dilation, s, sOff + j + dilation * (j / dilation), v,
                     vOff + (j / NR_F32) * panelStep + j % NR_F32, next);
-        }
-    }
-
-    /** One tile of {@link #winogradInputF32}, also the Vector API implementation's rest. */
-    public static void winogradInputTile(int taps, int dilation, float[] s, int at, float[] v, int to, int next) {
-        float d0 = s[at];
-        float d1 = s[at + dilation];
-        float d2 = s[at + 2 * dilation];
-        float d3 = s[at + 3 * dilation];
-        if (taps == 3) {
-            v[to] = d0 - d2;
-            v[to + next] = d1 + d2;
-            v[to + 2 * next] = d2 - d1;
-            v[to + 3 * next] = d1 - d3;
-        } else {
-            float d4 = s[at + 4 * dilation];
-            float d5 = s[at + 5 * dilation];
-            v[to] = (4 * d0 - 5 * d2) + d4;
-            v[to + next] = (d3 + d4) - 4 * (d1 + d2);
-            v[to + 2 * next] = (d4 - d3) + 4 * (d1 - d2);
-            v[to + 3 * next] = (d4 - d2) + 2 * (d3 - d1);
-            v[to + 4 * next] = (d4 - d2) - 2 * (d3 - d1);
-            v[to + 5 * next] = (4 * d1 - 5 * d3) + d5;
         }
     }
 
@@ -284,19 +261,8 @@ public final class ScalarConvMath implements ConvMath {
     public void winogradOutputF32(int count, int taps, int dilation, float[] m, int mOff, int next, float[] y,
             int yOff) {
         for (int i = 0; i < count; i++) {
-            y[yOff + i] = winogradOutput(taps, dilation, m, mOff, next, i);
+            y[yOff + i] = WinogradTiles.output(taps, dilation, m, mOff, next, i);
         }
-    }
-
-    /** Output {@code i} of {@link #winogradOutputF32}, also the Vector API implementation's rest. */
-    public static float winogradOutput(int taps, int dilation, float[] m, int mOff, int next, int i) {
-        int h = i / dilation;
-        int j = mOff + (h / 2) * dilation + i % dilation;
-        if (taps == 3) {
-            return h % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next] : m[j + next] - m[j + 2 * next] - m[j + 3 * next];
-        }
-        return h % 2 == 0 ? m[j] + m[j + next] + m[j + 2 * next] + m[j + 3 * next] + m[j + 4 * next]
-                : (m[j + next] - m[j + 2 * next]) + 2 * (m[j + 3 * next] - m[j + 4 * next]) + m[j + 5 * next];
     }
 
     @Override
